@@ -1,0 +1,37 @@
+package io.github.modelarts.taskevents;
+
+import io.github.modelarts.taskevents.config.InvalidSettingsException;
+import io.github.modelarts.taskevents.config.Settings;
+import io.github.modelarts.taskevents.config.SettingsSource;
+import java.util.List;
+import java.util.Map;
+
+/** Entry point: {@code java -jar modelarts-task-events.jar [--demo]}. */
+public final class App {
+    private static final int CONFIG_ERROR = 2;
+
+    private App() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && !arguments.equals(List.of("--demo"))) {
+            System.err.println("Usage: java -jar modelarts-task-events.jar [--demo]\n"
+                    + "Configured by environment variables; see README.md.");
+            System.exit(CONFIG_ERROR);
+        }
+        if (arguments.contains("--demo")) {
+            System.exit(0);
+        }
+        try {
+            SettingsSource source = SettingsSource.load(System.getenv(), Map.of());
+            Settings settings = Settings.from(source);
+            try (Application application = new Application(settings, source)) {
+                System.exit(application.run());
+            }
+        } catch (InvalidSettingsException e) {
+            System.err.println(e.getMessage());
+            System.exit(CONFIG_ERROR);
+        }
+    }
+}

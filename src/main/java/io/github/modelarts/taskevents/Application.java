@@ -1,0 +1,116 @@
+package io.github.modelarts.taskevents;
+
+import io.github.modelarts.taskevents.config.Settings;
+import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.event.EventFactory;
+import io.github.modelarts.taskevents.fetch.ApiPaths;
+import io.github.modelarts.taskevents.fetch.ModelArtsClient;
+import io.github.modelarts.taskevents.fetch.RequestPacer;
+import io.github.modelarts.taskevents.fetch.TaskFetcher;
+import io.github.modelarts.taskevents.fetch.auth.Authenticators;
+import io.github.modelarts.taskevents.publish.OutboxPublisher;
+import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.StateStore;
+import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.state.TaskRecorder;
+import io.github.modelarts.taskevents.task.ResponseReader;
+import io.github.modelarts.taskevents.task.TaskClassifier;
+import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.watch.WatchList;
+import io.github.modelarts.taskevents.watch.WatchSource;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.FluentProducerTemplate;
+import org.apache.camel.main.Main;
+
+/** Wires the stages of the pipeline from validated settings and runs them in Camel Main. */
+public final class Application implements AutoCloseable {
+    private final Main main = new Main();
+    private final Database database;
+    private final StateStore store;
+    private final WatchList watchList;
+    private final ExecutorService pollExecutor;
+
+    public Application(Settings settings, SettingsSource source) {
+        Clock clock = Clock.systemUTC();
+        this.database = new Database(settings.state());
+        this.store = new StateStore(database);
+        this.watchList = new WatchList(settings.terminalRecheckCycles());
+        Map<TaskRef, TaskMemory> remembered = store.loadTasks();
+        settings.tasks().forEach(ref -> watchList.watch(ref, WatchSource.STATIC,
+                remembered.getOrDefault(ref, TaskMemory.NEW)));
+
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.http().connectTimeout())
+                .build();
+        ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials()),
+                new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
+                settings.http().readTimeout(), settings.http().maxResponseBytes(), clock);
+        this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
+
+        main.bind("watchList", watchList);
+        main.bind("pollExecutor", pollExecutor);
+        main.bind("taskFetcher", new TaskFetcher(new ApiPaths(settings.endpoint(), settings.projectId()), client));
+        main.bind("responseReader", new ResponseReader());
+        main.bind("taskClassifier", new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
+                settings.pollErrorThreshold(), watchList::memory));
+        main.bind("taskRecorder", new TaskRecorder(store, watchList));
+        main.bind("outboxPublisher", new OutboxPublisher(store));
+        source.asMap().forEach(main::addOverrideProperty);
+    }
+
+    /** Starts polling and returns; for tests and the demo. */
+    public void start() throws Exception {
+        main.start();
+    }
+
+    /** Runs one poll cycle now and returns when every due task is recorded: the tests' clock. */
+    public void pollNow() throws java.io.IOException {
+        try (FluentProducerTemplate template = main.getCamelContext().createFluentProducerTemplate()) {
+            template.to("direct:poll-cycle").send();
+        }
+    }
+
+    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #complete()} is called. */
+    public int run() throws Exception {
+        main.run();
+        return main.getExitCode();
+    }
+
+    /** Ends {@link #run()}: a graceful shutdown, letting Camel finish the exchanges in flight. */
+    public void complete() {
+        main.completed();
+    }
+
+    public WatchList watchList() {
+        return watchList;
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            main.stop();
+        } finally {
+            pollExecutor.shutdownNow();
+            database.close();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "poll-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.modelarts.taskevents.event;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One Kafka record to publish: topic, key ({@code task_id}), the CloudEvents attributes (binary mode,
+ * as {@code ce_*} headers) and the JSON value.
+ */
+public record TaskEvent(String topic, String key, String id, String type, String source, String subject,
+                        Instant time, String value) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    /** Every Kafka header of the record, in a stable order; nothing else may reach Kafka. */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("ce_specversion", SPEC_VERSION);
+        headers.put("ce_id", id);
+        headers.put("ce_source", source);
+        headers.put("ce_type", type);
+        headers.put("ce_subject", subject);
+        headers.put("ce_time", time.toString());
+        headers.put("content-type", CONTENT_TYPE);
+        return headers;
+    }
+}

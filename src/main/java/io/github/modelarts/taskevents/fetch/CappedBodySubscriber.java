@@ -1,0 +1,63 @@
+package io.github.modelarts.taskevents.fetch;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/** Collects a response body up to a cap and then stops reading, so a huge or endless body cannot exhaust memory. */
+final class CappedBodySubscriber implements HttpResponse.BodySubscriber<CappedBodySubscriber.Body> {
+
+    /** The bytes read, and whether more were on offer. */
+    record Body(byte[] bytes, boolean truncated) {
+    }
+
+    private final int cap;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final CompletableFuture<Body> result = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    CappedBodySubscriber(int cap) {
+        this.cap = cap;
+    }
+
+    @Override
+    public CompletionStage<Body> getBody() {
+        return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+        for (ByteBuffer item : items) {
+            int room = cap - buffer.size();
+            int take = Math.min(room, item.remaining());
+            byte[] chunk = new byte[take];
+            item.get(chunk);
+            buffer.write(chunk, 0, take);
+            if (item.hasRemaining()) {
+                subscription.cancel();
+                result.complete(new Body(buffer.toByteArray(), true));
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        result.completeExceptionally(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+        result.complete(new Body(buffer.toByteArray(), false));
+    }
+}

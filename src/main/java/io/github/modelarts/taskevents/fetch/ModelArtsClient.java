@@ -1,0 +1,145 @@
+package io.github.modelarts.taskevents.fetch;
+
+import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
+import io.github.modelarts.taskevents.watch.TaskRef;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * GETs from the ModelArts API with authentication, pacing, retries of transient failures and a
+ * bounded body. Never throws for a network or HTTP problem: those are results to report.
+ */
+public final class ModelArtsClient {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelArtsClient.class);
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final HttpClient http;
+    private final RequestAuthenticator authenticator;
+    private final RequestPacer pacer;
+    private final RetryPolicy retryPolicy;
+    private final Duration readTimeout;
+    private final int maxResponseBytes;
+    private final Clock clock;
+
+    public ModelArtsClient(HttpClient http, RequestAuthenticator authenticator, RequestPacer pacer, int retries,
+                           Duration readTimeout, int maxResponseBytes, Clock clock) {
+        this.http = http;
+        this.authenticator = authenticator;
+        this.pacer = pacer;
+        this.retryPolicy = new RetryPolicy(retries);
+        this.readTimeout = readTimeout;
+        this.maxResponseBytes = maxResponseBytes;
+        this.clock = clock;
+    }
+
+    public FetchResult get(TaskRef ref, URI uri) {
+        int attempts = 0;
+        boolean renewedCredentials = false;
+        while (true) {
+            attempts++;
+            FetchResult result = attempt(ref, uri, attempts);
+            if (result instanceof FetchResult.Answered answer && answer.httpStatus() == 401 && !renewedCredentials
+                    && authenticator.renewAfterUnauthorized()) {
+                renewedCredentials = true;
+                continue;
+            }
+            if (!isRetryable(result) || !retryPolicy.mayRetry(attempts)) {
+                return result;
+            }
+            if (!pauseBeforeRetry(result, attempts)) {
+                return result;
+            }
+        }
+    }
+
+    private FetchResult attempt(TaskRef ref, URI uri, int attempts) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(readTimeout)
+                .header("Accept", "application/json");
+        try {
+            pacer.awaitTurn();
+            authenticator.authenticate(request, "GET", uri, NO_BODY);
+            CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> call =
+                    http.sendAsync(request.build(), info -> new CappedBodySubscriber(maxResponseBytes));
+            HttpResponse<CappedBodySubscriber.Body> response = awaitWholeResponse(call);
+            if (response.statusCode() == 429) {
+                pacer.pauseAll(RetryPolicy.throttlePause(retryAfter(response)));
+            }
+            CappedBodySubscriber.Body body = response.body();
+            return new FetchResult.Answered(ref, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), body.bytes(), body.truncated(),
+                    attempts, clock.instant());
+        } catch (TimeoutException | HttpTimeoutException e) {
+            return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", attempts);
+        } catch (IOException e) {
+            return unreachable(ref, "connection-error", e.getClass().getSimpleName(), attempts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unreachable(ref, "connection-error", "interrupted", attempts);
+        }
+    }
+
+    /** Waits for headers and body together: the request timeout alone would not cover a stalled body. */
+    private HttpResponse<CappedBodySubscriber.Body> awaitWholeResponse(
+            CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> call)
+            throws IOException, InterruptedException, TimeoutException {
+        try {
+            return call.get(readTimeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException timeout) {
+                throw timeout;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    private FetchResult unreachable(TaskRef ref, String reason, String detail, int attempts) {
+        return new FetchResult.Unreachable(ref, reason, detail, attempts, clock.instant());
+    }
+
+    private static boolean isRetryable(FetchResult result) {
+        return result instanceof FetchResult.Unreachable
+                || result instanceof FetchResult.Answered answer && answer.isTransientFailure();
+    }
+
+    /** Waits before the next attempt; false when interrupted (shutting down), so the caller stops retrying. */
+    private boolean pauseBeforeRetry(FetchResult result, int attempts) {
+        boolean throttled = result instanceof FetchResult.Answered answer && answer.httpStatus() == 429;
+        Duration pause = throttled ? Duration.ZERO : retryPolicy.backoff(attempts);
+        LOG.debug("Retrying {} after {} ms (attempt {} failed)", result.ref(), pause.toMillis(), attempts);
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static OptionalLong retryAfter(HttpResponse<?> response) {
+        try {
+            return response.headers().firstValue("Retry-After").map(String::trim)
+                    .map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+}

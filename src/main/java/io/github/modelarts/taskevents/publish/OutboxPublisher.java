@@ -1,0 +1,77 @@
+package io.github.modelarts.taskevents.publish;
+
+import io.github.modelarts.taskevents.state.OutboxRecord;
+import io.github.modelarts.taskevents.state.StateStore;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The publish stage, used by the {@code publish-outbox} route: hands recorded events to Kafka in the
+ * order they were recorded, marks each one once Kafka has acknowledged it, and backs off while Kafka is
+ * unreachable so an outage costs one warning, not a log flood.
+ */
+public final class OutboxPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
+    private static final Logger EVENTS = LoggerFactory.getLogger("modelarts.events");
+    private static final String RECORD = "outboxRecord";
+    private static final int BATCH = 500;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final StateStore store;
+    private volatile long retryAtNanos = System.nanoTime();
+    private volatile Duration backoff = Duration.ZERO;
+
+    public OutboxPublisher(StateStore store) {
+        this.store = store;
+    }
+
+    /** The next events to send, oldest first; none while backing off after a failed send. */
+    public List<OutboxRecord> pending() {
+        if (System.nanoTime() - retryAtNanos < 0) {
+            return List.of();
+        }
+        return store.pending(BATCH);
+    }
+
+    /** Turns a record into the Kafka message: exactly its key, topic and CloudEvents headers. */
+    public void toKafkaMessage(Exchange exchange) {
+        OutboxRecord record = exchange.getMessage().getBody(OutboxRecord.class);
+        Message message = exchange.getMessage();
+        message.getHeaders().clear();
+        record.headers().forEach(message::setHeader);
+        message.setHeader(KafkaConstants.KEY, record.key());
+        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, record.topic());
+        message.setBody(record.value());
+        exchange.setProperty(RECORD, record);
+    }
+
+    /** Kafka acknowledged the record: it leaves the outbox. */
+    public void acknowledged(Exchange exchange) {
+        OutboxRecord record = exchange.getProperty(RECORD, OutboxRecord.class);
+        store.markPublished(record.seq());
+        if (!backoff.isZero()) {
+            LOG.info("Kafka is reachable again; publishing the recorded events");
+            backoff = Duration.ZERO;
+        }
+        EVENTS.info("published {} {} task={} ce_id={}", record.headers().get("ce_type"), record.topic(),
+                record.key(), record.ceId());
+    }
+
+    /** A send failed: the record stays in the outbox and is sent again after a growing pause. */
+    public void sendFailed(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (backoff.isZero()) {
+            LOG.warn("Kafka did not acknowledge an event; keeping it and the events after it in the outbox: {}",
+                    cause == null ? "unknown cause" : cause.getMessage());
+            backoff = Duration.ofSeconds(1);
+        } else {
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+        retryAtNanos = System.nanoTime() + backoff.toNanos();
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.modelarts.taskevents.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.task.model.TaskJson;
+import io.github.modelarts.taskevents.watch.TaskRef;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable memory: each task's last state, and the outbox of events not yet acknowledged by Kafka.
+ * A task's new state and its event are written in one transaction, so after any crash either both or
+ * neither are there; an event id already in the outbox is never recorded twice.
+ */
+public final class StateStore {
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+
+    private final Database database;
+
+    public StateStore(Database database) {
+        this.database = database;
+    }
+
+    public Map<TaskRef, TaskMemory> loadTasks() {
+        Map<TaskRef, TaskMemory> tasks = new HashMap<>();
+        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
+                "SELECT dataset_id, task_id, run, status, code, terminal, task_name, last_event_type,"
+                        + " last_event_at FROM task_state");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                long eventAt = rows.getLong("last_event_at");
+                Instant lastEventAt = rows.wasNull() ? null : Instant.ofEpochMilli(eventAt);
+                int status = rows.getInt("status");
+                Integer maybeStatus = rows.wasNull() ? null : status;
+                tasks.put(new TaskRef(rows.getString("dataset_id"), rows.getString("task_id")),
+                        new TaskMemory(rows.getString("run"), maybeStatus, rows.getString("code"),
+                                rows.getBoolean("terminal"), rows.getString("task_name"), null,
+                                rows.getString("last_event_type"), lastEventAt, null, 0, null));
+            }
+            return tasks;
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read task state", e);
+        }
+    }
+
+    /** Saves the task's memory and, when given, appends its event to the outbox; both or neither. */
+    public void record(TaskRef ref, TaskMemory memory, Optional<TaskEvent> event) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                saveTask(c, ref, memory);
+                if (event.isPresent()) {
+                    appendToOutbox(c, event.get());
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot record state of " + ref, e);
+        }
+    }
+
+    public List<OutboxRecord> pending(int limit) {
+        List<OutboxRecord> records = new ArrayList<>();
+        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
+                "SELECT seq, ce_id, topic, record_key, headers, payload FROM outbox"
+                        + " WHERE published = FALSE ORDER BY seq")) {
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    records.add(new OutboxRecord(rows.getLong("seq"), rows.getString("ce_id"),
+                            rows.getString("topic"), rows.getString("record_key"),
+                            TaskJson.MAPPER.readValue(rows.getString("headers"), HEADERS),
+                            rows.getString("payload")));
+                }
+            }
+            return records;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new StateStoreException("Cannot read the outbox", asSql(e));
+        }
+    }
+
+    public void markPublished(long seq) {
+        try (Connection c = database.connection();
+             PreparedStatement update = c.prepareStatement("UPDATE outbox SET published = TRUE WHERE seq = ?")) {
+            update.setLong(1, seq);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot mark outbox record " + seq + " published", e);
+        }
+    }
+
+    /** Events recorded but not yet acknowledged by Kafka. */
+    public long backlog() {
+        try (Connection c = database.connection(); PreparedStatement count = c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox WHERE published = FALSE");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot count the outbox", e);
+        }
+    }
+
+    private static void saveTask(Connection c, TaskRef ref, TaskMemory memory) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE task_state SET run = ?, status = ?, code = ?,"
+                + " terminal = ?, task_name = ?, last_event_type = ?, last_event_at = ?"
+                + " WHERE dataset_id = ? AND task_id = ?")) {
+            bindTask(update, memory, ref, 1);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_state (run, status, code, terminal,"
+                + " task_name, last_event_type, last_event_at, dataset_id, task_id) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            bindTask(insert, memory, ref, 1);
+            insert.executeUpdate();
+        }
+    }
+
+    private static void bindTask(PreparedStatement statement, TaskMemory memory, TaskRef ref, int first)
+            throws SQLException {
+        statement.setString(first, memory.run());
+        statement.setObject(first + 1, memory.status(), Types.INTEGER);
+        statement.setString(first + 2, memory.code());
+        statement.setBoolean(first + 3, memory.terminal());
+        statement.setString(first + 4, memory.taskName());
+        statement.setString(first + 5, memory.lastEventType());
+        statement.setObject(first + 6, memory.lastEventAt() == null ? null : memory.lastEventAt().toEpochMilli(),
+                Types.BIGINT);
+        statement.setString(first + 7, ref.datasetId());
+        statement.setString(first + 8, ref.taskId());
+    }
+
+    private static void appendToOutbox(Connection c, TaskEvent event) throws SQLException {
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM outbox WHERE ce_id = ?")) {
+            exists.setString(1, event.id());
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (ce_id, topic, record_key, headers,"
+                + " payload, created_at, published) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+            insert.setString(1, event.id());
+            insert.setString(2, event.topic());
+            insert.setString(3, event.key());
+            insert.setString(4, TaskJson.MAPPER.valueToTree(event.headers()).toString());
+            insert.setString(5, event.value());
+            insert.setLong(6, event.time().toEpochMilli());
+            insert.executeUpdate();
+        }
+    }
+
+    private static SQLException asSql(Exception e) {
+        return e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+    }
+}

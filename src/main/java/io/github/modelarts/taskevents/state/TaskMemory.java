@@ -1,0 +1,50 @@
+package io.github.modelarts.taskevents.state;
+
+import java.time.Instant;
+
+/**
+ * What is remembered of one task. {@code run} (the task's {@code create_time}), {@code status}, {@code code},
+ * {@code terminal} and the last event are durable; the poll bookkeeping lives only in memory.
+ *
+ * @param run                 create_time of the run last seen; null before the first answer
+ * @param consecutiveFailures failed polls in a row
+ * @param reportedFailure     the failure reason already published in the current streak, or null
+ */
+public record TaskMemory(String run, Integer status, String code, boolean terminal, String taskName,
+                         Double progress, String lastEventType, Instant lastEventAt, Instant lastPollAt,
+                         int consecutiveFailures, String reportedFailure) {
+
+    public static final TaskMemory NEW = new TaskMemory(null, null, null, false, null, null, null, null, null, 0,
+            null);
+
+    /** The memory at the start of a new run: nothing of the old run's status may suppress its events. */
+    public TaskMemory startRun(String newRun) {
+        return new TaskMemory(newRun, null, null, false, taskName, null, lastEventType, lastEventAt, lastPollAt,
+                consecutiveFailures, reportedFailure);
+    }
+
+    /** After an answered poll: the new state, the failure streak over. */
+    public TaskMemory seen(Integer newStatus, String newCode, boolean isTerminal, String name, Double newProgress,
+                           Instant polledAt) {
+        return new TaskMemory(run, newStatus, newCode, isTerminal, name, newProgress, lastEventType, lastEventAt,
+                polledAt, 0, null);
+    }
+
+    /** After a failed poll. */
+    public TaskMemory failed(String reported, Instant polledAt) {
+        return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, polledAt,
+                consecutiveFailures + 1, reported);
+    }
+
+    public TaskMemory published(String eventType, Instant at) {
+        return new TaskMemory(run, status, code, terminal, taskName, progress, eventType, at, lastPollAt,
+                consecutiveFailures, reportedFailure);
+    }
+
+    /** Whether this differs from {@code other} in anything that must survive a restart. */
+    public boolean durablyDiffersFrom(TaskMemory other) {
+        return !java.util.Objects.equals(run, other.run) || !java.util.Objects.equals(status, other.status)
+                || !java.util.Objects.equals(code, other.code) || terminal != other.terminal
+                || !java.util.Objects.equals(lastEventAt, other.lastEventAt);
+    }
+}

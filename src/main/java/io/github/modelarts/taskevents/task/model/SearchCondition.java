@@ -1,0 +1,36 @@
+package io.github.modelarts.taskevents.task.model;
+
+import java.util.List;
+import java.util.Map;
+
+/** One export search criterion; several are OR-combined (domain reference §1.4). */
+public record SearchCondition(
+        String coefficient,
+        Integer frameInVideo,
+        String hard,
+        String importOrigin,
+        String kvp,
+        SearchLabels labelList,
+        String labeler,
+        SearchProp metadata,
+        String parentSampleId,
+        String sampleDir,
+        String sampleName,
+        String sampleTime,
+        String score,
+        String sliceThickness,
+        String studyDate,
+        String timeInVideo) {
+
+    /** Label criteria; {@code op} is OR or AND. */
+    public record SearchLabels(List<SearchLabel> labels, String op) {
+    }
+
+    /** One label criterion with attribute values. */
+    public record SearchLabel(String name, String op, Map<String, List<String>> property, Integer type) {
+    }
+
+    /** Search by sample attribute. */
+    public record SearchProp(String op, Map<String, List<String>> props) {
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.modelarts.taskevents.watch;
+
+import io.github.modelarts.taskevents.state.TaskMemory;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The tasks being watched and what is remembered of each. Every cycle polls the tasks still running;
+ * a terminal task is only re-checked every {@code terminalRecheckCycles} cycles, to catch a new run.
+ */
+public final class WatchList {
+
+    /** One watched task; its memory is replaced whole, so readers never see half an update. */
+    public static final class Entry {
+        private final TaskRef ref;
+        private final WatchSource source;
+        private volatile TaskMemory memory;
+        private volatile long checkedInCycle;
+
+        Entry(TaskRef ref, WatchSource source, TaskMemory memory) {
+            this.ref = ref;
+            this.source = source;
+            this.memory = memory;
+        }
+
+        public TaskRef ref() {
+            return ref;
+        }
+
+        public WatchSource source() {
+            return source;
+        }
+
+        public TaskMemory memory() {
+            return memory;
+        }
+    }
+
+    private final Map<TaskRef, Entry> entries = new ConcurrentHashMap<>();
+    private final int terminalRecheckCycles;
+    private long cycle;
+
+    public WatchList(int terminalRecheckCycles) {
+        this.terminalRecheckCycles = terminalRecheckCycles;
+    }
+
+    /** Starts watching {@code ref} unless it is watched already. */
+    public void watch(TaskRef ref, WatchSource source, TaskMemory memory) {
+        entries.putIfAbsent(ref, new Entry(ref, source, memory));
+    }
+
+    public void unwatch(TaskRef ref) {
+        entries.remove(ref);
+    }
+
+    /** The tasks to poll in the cycle that starts now. */
+    public synchronized List<TaskRef> dueTasks() {
+        cycle++;
+        List<TaskRef> due = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            boolean recheck = terminalRecheckCycles > 0 && cycle - entry.checkedInCycle >= terminalRecheckCycles;
+            if (!entry.memory.terminal() || recheck) {
+                entry.checkedInCycle = cycle;
+                due.add(entry.ref);
+            }
+        }
+        return due;
+    }
+
+    public TaskMemory memory(TaskRef ref) {
+        Entry entry = entries.get(ref);
+        return entry == null ? TaskMemory.NEW : entry.memory;
+    }
+
+    public void remember(TaskRef ref, TaskMemory memory) {
+        Entry entry = entries.get(ref);
+        if (entry != null) {
+            entry.memory = memory;
+        }
+    }
+
+    public boolean allTerminal() {
+        return entries.values().stream().allMatch(entry -> entry.memory.terminal());
+    }
+
+    /** Every entry, ordered by dataset and task ID. */
+    public Collection<Entry> entries() {
+        return entries.values().stream()
+                .sorted(Comparator.comparing((Entry e) -> e.ref.datasetId()).thenComparing(e -> e.ref.taskId()))
+                .toList();
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.modelarts.taskevents.testsupport;
+
+import io.github.modelarts.taskevents.Application;
+import io.github.modelarts.taskevents.config.Settings;
+import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.config.Topics;
+import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole pipeline for one test: the project's simulator over real HTTP, the shared real Kafka broker,
+ * topics and a state directory of its own. Cycles run when the test calls {@link #poll()}.
+ */
+public final class Pipeline implements AutoCloseable {
+    public static final String PROJECT = "test-project";
+    /** A schedule that never fires within a test: cycles are driven by {@link #poll()}. */
+    private static final String NEVER = "0 0 0 1 1 ? 2099";
+
+    private final ModelArtsSimulator simulator;
+    private final Map<String, String> overrides = new HashMap<>();
+    private final Topics topics;
+    private Application application;
+
+    public Pipeline() {
+        this.simulator = new ModelArtsSimulator(PROJECT).start();
+        String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+        this.topics = new Topics(prefix + "completed", prefix + "failed", prefix + "progress", prefix + "errors",
+                prefix + "watch");
+        overrides.put("modelarts.endpoint", simulator.baseUrl());
+        overrides.put("modelarts.project.id", PROJECT);
+        overrides.put("kafka.bootstrap.servers", SharedKafka.bootstrapServers());
+        overrides.put("poll.cron", NEVER);
+        overrides.put("outbox.publish.period.ms", "50");
+        overrides.put("http.read.timeout.ms", "2000");
+        overrides.put("topic.completed", topics.completed());
+        overrides.put("topic.failed", topics.failed());
+        overrides.put("topic.progress", topics.progress());
+        overrides.put("topic.errors", topics.errors());
+        overrides.put("topic.watch", topics.watch());
+        try {
+            overrides.put("state.dir", Files.createTempDirectory("state").toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Pipeline watching(String... datasetSlashTask) {
+        return with("modelarts.tasks", String.join(",", datasetSlashTask));
+    }
+
+    public Pipeline with(String key, String value) {
+        overrides.put(key, value);
+        return this;
+    }
+
+    public ModelArtsSimulator simulator() {
+        return simulator;
+    }
+
+    public Topics topics() {
+        return topics;
+    }
+
+    public Path stateDir() {
+        return Path.of(overrides.get("state.dir"));
+    }
+
+    public Application start() throws Exception {
+        SettingsSource source = SettingsSource.load(Map.of(), overrides);
+        application = new Application(Settings.from(source), source);
+        application.start();
+        return application;
+    }
+
+    /** Stops the application (state kept) and starts a new one on the same state, as after a restart. */
+    public Application restart() throws Exception {
+        application.close();
+        return start();
+    }
+
+    /** Runs one poll cycle and returns when every due task is recorded. */
+    public void poll() throws IOException {
+        application.pollNow();
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public TopicReader reader() {
+        return new TopicReader(SharedKafka.bootstrapServers(), topics.completed(), topics.failed(),
+                topics.progress(), topics.errors());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (application != null) {
+                application.close();
+            }
+        } finally {
+            simulator.close();
+        }
+    }
+}
