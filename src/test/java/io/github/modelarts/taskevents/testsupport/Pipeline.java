@@ -58,6 +58,13 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /** The settings this pipeline runs with, as environment variables, for running it as a separate process. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        overrides.forEach((key, value) -> env.put(SettingsSource.envName(key), value));
+        return env;
+    }
+
     public ModelArtsSimulator simulator() {
         return simulator;
     }
@@ -93,7 +100,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public TopicReader reader() {
-        return new TopicReader(SharedKafka.bootstrapServers(), topics.completed(), topics.failed(),
+        return new TopicReader(overrides.get("kafka.bootstrap.servers"), topics.completed(), topics.failed(),
                 topics.progress(), topics.errors());
     }
 

@@ -1,0 +1,133 @@
+package io.github.modelarts.taskevents.state;
+
+import static io.github.modelarts.taskevents.testsupport.TaskBodies.failed;
+import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.modelarts.taskevents.testsupport.KafkaProcess;
+import io.github.modelarts.taskevents.testsupport.Pipeline;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
+import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** CONTRACT §5 across restarts and Kafka outages, on the embedded file database and on PostgreSQL. */
+class DurabilityTest {
+    private static final String DS = "dsDurable";
+    private static EmbeddedPostgres postgres;
+
+    static Stream<String> stores() {
+        return Stream.of("h2", "postgres");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @ParameterizedTest(name = "state in {0}")
+    @MethodSource("stores")
+    void givenTasksFinished_whenRestartedOnTheSameState_thenExactlyOneTerminalEventPerRun(String store)
+            throws Exception {
+        try (Pipeline pipeline = onStore(new Pipeline(), store).watching(DS + "/a", DS + "/b", DS + "/sentinel");
+             TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().putTask(DS, task("a", 3, "ModelArts.4996"));
+            pipeline.simulator().putTask(DS, task("b", 1, "ModelArts.4902"));
+            pipeline.simulator().putTask(DS, task("sentinel", 1, "ModelArts.4902"));
+            pipeline.with("terminal.recheck.cycles", "1").start();
+            pipeline.poll();
+            pipeline.simulator().putTask(DS, failed("b", "ModelArts.4917", "Failed to execute the auto labeling task."));
+            pipeline.poll();
+            reader.await(1, r -> r.key().equals("b") && r.topic().equals(pipeline.topics().failed()));
+
+            pipeline.restart();
+            pipeline.poll();
+            pipeline.poll();
+            pipeline.simulator().updateTask(DS, "sentinel", Map.of("code", "ModelArts.4904"));
+            pipeline.poll();
+
+            reader.await(2, r -> r.key().equals("sentinel"));
+            List<Received> all = reader.all();
+            assertThat(all).filteredOn(r -> r.key().equals("a")).extracting(r -> r.header("ce_type"))
+                    .containsExactly("modelarts.task.succeeded");
+            assertThat(all).filteredOn(r -> r.key().equals("b")).extracting(r -> r.header("ce_type"))
+                    .containsExactly("modelarts.task.progress", "modelarts.task.failed");
+        }
+    }
+
+    @Test
+    void givenKafkaDownWhileTasksEnd_whenItReturns_thenEveryEventArrivesInOrderAndNoneTwice() throws Exception {
+        try (KafkaProcess kafka = new KafkaProcess();
+             Pipeline pipeline = new Pipeline().with("kafka.bootstrap.servers", kafka.bootstrapServers())
+                     .watching(DS + "/x", DS + "/y")) {
+            kafka.start();
+            pipeline.simulator().putTask(DS, task("x", 0, "ModelArts.4914"));
+            pipeline.simulator().putTask(DS, task("y", 1, "ModelArts.4902"));
+            pipeline.start();
+            try (TopicReader reader = pipeline.reader()) {
+                pipeline.poll();
+                reader.await(2, r -> true);
+            }
+
+            kafka.kill();
+            pipeline.simulator().updateTask(DS, "x", Map.of("status", 1, "code", "ModelArts.4902"));
+            pipeline.poll();
+            pipeline.simulator().updateTask(DS, "x", Map.of("code", "ModelArts.4904"));
+            pipeline.simulator().putTask(DS, task("y", 5, "ModelArts.4393"));
+            pipeline.poll();
+            pipeline.simulator().putTask(DS, task("x", 3, "ModelArts.4996"));
+            pipeline.poll();
+            assertThat(pipeline.application().store().backlog()).isEqualTo(4);
+            kafka.start();
+
+            try (TopicReader reader = pipeline.reader()) {
+                reader.await(6, r -> true);
+                pipeline.poll();
+                List<Received> all = reader.await(6, r -> true);
+                assertThat(all).hasSize(6);
+                assertThat(steps(all, "x")).containsExactly("progress:ModelArts.4914", "progress:ModelArts.4902",
+                        "progress:ModelArts.4904", "succeeded:ModelArts.4996");
+                assertThat(steps(all, "y")).containsExactly("progress:ModelArts.4902", "stopped:ModelArts.4393");
+            }
+            assertThat(pipeline.application().store().backlog()).isZero();
+        }
+    }
+
+    private static List<String> steps(List<Received> events, String taskId) {
+        return events.stream().filter(r -> r.key().equals(taskId))
+                .map(r -> r.header("ce_type").replace("modelarts.task.", "") + ":" + code(r))
+                .toList();
+    }
+
+    private static String code(Received event) {
+        int at = event.value().indexOf("\"code\":\"");
+        return event.value().substring(at + 8, event.value().indexOf('"', at + 8));
+    }
+
+    private static Pipeline onStore(Pipeline pipeline, String store) throws Exception {
+        if (store.equals("postgres")) {
+            String database = "db" + Long.toHexString(System.nanoTime());
+            try (var c = postgres().getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            pipeline.with("state.jdbc.url", postgres().getJdbcUrl("postgres", database))
+                    .with("state.jdbc.user", "postgres");
+        }
+        return pipeline;
+    }
+
+    private static synchronized EmbeddedPostgres postgres() throws Exception {
+        if (postgres == null) {
+            postgres = EmbeddedPostgres.start();
+        }
+        return postgres;
+    }
+}

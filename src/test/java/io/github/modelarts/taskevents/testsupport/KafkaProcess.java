@@ -1,0 +1,85 @@
+package io.github.modelarts.taskevents.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.awaitility.Awaitility;
+
+/**
+ * A real KRaft broker in its own JVM (kafka.Kafka from the Maven-resolved kafka_2.13 jar), so a test can
+ * take Kafka away and bring it back on the same port with the same data.
+ */
+public final class KafkaProcess implements AutoCloseable {
+    private final Path dir;
+    private final int port;
+    private JavaProcess broker;
+
+    public KafkaProcess() throws IOException, InterruptedException {
+        this.dir = Files.createTempDirectory("kafka-process");
+        this.port = freePort();
+        int controllerPort = freePort();
+        Properties config = new Properties();
+        config.putAll(Map.of(
+                "process.roles", "broker,controller",
+                "node.id", "1",
+                "controller.quorum.voters", "1@127.0.0.1:" + controllerPort,
+                "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names", "CONTROLLER",
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs", dir.resolve("logs").toString(),
+                "offsets.topic.replication.factor", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        config.putAll(Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
+        try (var out = Files.newOutputStream(dir.resolve("server.properties"))) {
+            config.store(out, "test broker");
+        }
+        JavaProcess format = JavaProcess.start("kafka.tools.StorageTool", List.of("format", "-t",
+                Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString()), Map.of(),
+                dir.resolve("format.log"));
+        if (format.waitForExit(Duration.ofSeconds(60)) != 0) {
+            throw new IllegalStateException("kafka storage format failed: " + format.output());
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** Starts the broker (again) and returns once it answers. */
+    public void start() throws IOException {
+        broker = JavaProcess.start("kafka.Kafka", List.of(dir.resolve("server.properties").toString()), Map.of(),
+                dir.resolve("broker.log"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                    .until(() -> !admin.describeCluster().nodes().get().isEmpty());
+        }
+    }
+
+    /** Takes the broker away at once, as a crash or network cut would. */
+    public void kill() throws InterruptedException {
+        broker.kill();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
