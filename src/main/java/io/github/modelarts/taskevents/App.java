@@ -3,6 +3,7 @@ package io.github.modelarts.taskevents;
 import io.github.modelarts.taskevents.config.InvalidSettingsException;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.demo.Demo;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ public final class App {
             System.exit(CONFIG_ERROR);
         }
         if (arguments.contains("--demo")) {
-            System.exit(0);
+            System.exit(Demo.run());
         }
         try {
             SettingsSource source = SettingsSource.load(System.getenv(), Map.of());
