@@ -26,7 +26,8 @@ public record SigningCase(String name, String method, String endpoint, String pa
     public static final String PROJECT_ID = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
     /** Fixed on both sides: the SDK takes X-Sdk-Date from the request when present. */
     public static final String SDK_DATE = "20261127T085230Z";
-    private static final String TASK_PATH = "/v2/" + PROJECT_ID + "/datasets/QbQvA3LmDFpR7ziVQyN/tasks/Kb1EUqEPJeuKrbhMIVj";
+    private static final String TASK_PATH =
+            "/v2/" + PROJECT_ID + "/datasets/QbQvA3LmDFpR7ziVQyN/tasks/Kb1EUqEPJeuKrbhMIVj";
 
     public static Stream<SigningCase> all() {
         Map<String, String> project = Map.of("X-Project-Id", PROJECT_ID);

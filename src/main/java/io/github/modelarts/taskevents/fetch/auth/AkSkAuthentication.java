@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * Auth mode {@code aksk}: signs every request with an access key pair. Adds X-Project-Id (when a project is
  * configured) and X-Security-Token (temporary credentials) before signing, so both are covered by it.
+ * Call it after every other header is set: a Content-Type added later would break the signature.
  */
 public final class AkSkAuthentication implements RequestAuthenticator {
     private final AkSkCredentials credentials;

@@ -28,7 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  * gateway rebuilds the same canonical request from what it receives, so every byte of it matters.
  */
 public final class AkSkSigner {
-    static final String ALGORITHM = "SDK-HMAC-SHA256";
+    private static final String ALGORITHM = "SDK-HMAC-SHA256";
     private static final DateTimeFormatter SDK_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** Only headers we set ourselves: the JDK client adds or rewrites others (User-Agent, ...) after signing. */

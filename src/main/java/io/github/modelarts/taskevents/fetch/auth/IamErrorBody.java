@@ -30,7 +30,8 @@ final class IamErrorBody {
             reason = root.path("error_code").asText("") + ": " + root.path("error_msg").asText("");
         } else if (root.path("error").isObject()) {
             JsonNode error = root.get("error");
-            reason = error.path("title").asText(error.path("code").asText("")) + ": " + error.path("message").asText("");
+            String title = error.path("title").asText(error.path("code").asText(""));
+            reason = title + ": " + error.path("message").asText("");
         } else {
             return "";
         }

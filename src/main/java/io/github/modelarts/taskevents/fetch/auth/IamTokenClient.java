@@ -85,7 +85,8 @@ public final class IamTokenClient {
         try {
             JsonNode token = JSON.readTree(response.body()).path("token");
             Instant expiresAt = Instant.parse(token.path("expires_at").asText());
-            Instant issuedAt = token.hasNonNull("issued_at") ? Instant.parse(token.get("issued_at").asText()) : received;
+            Instant issuedAt = token.hasNonNull("issued_at")
+                    ? Instant.parse(token.get("issued_at").asText()) : received;
             return new IamToken(value, received, received.plus(Duration.between(issuedAt, expiresAt)));
         } catch (IOException | DateTimeParseException e) {
             throw failure("HTTP 201 without a readable token.expires_at", e);

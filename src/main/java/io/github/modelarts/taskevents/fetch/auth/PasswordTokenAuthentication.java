@@ -14,10 +14,11 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Single flight: IAM is called under a lock, and whoever waited for it finds the fresh token there.</li>
- *   <li>Renewal ahead of expiry: {@link IamToken#renewAt} (at most {@code renewMargin} before expiry, at
- *       most the last tenth of the lifetime). Until the new token arrives the old one is still used.</li>
- *   <li>IAM is asked at most once per {@code minRenewalInterval}, whatever happens: a burst of 401s causes
- *       one call, a 401 storm or a wrong password cannot hammer IAM (IAM locks users after failed logins).
+ *   <li>Renewal ahead of expiry: {@link IamToken#renewAt} ({@code renewMargin} before expiry, but not before
+ *       the last tenth of the lifetime). Until the new token arrives the old one is still used.</li>
+ *   <li>IAM is asked at most once per {@code minRenewalInterval} (unless its last token has already expired):
+ *       a burst of 401s causes one call, and neither a 401 storm nor a wrong password can hammer IAM, which
+ *       locks users after repeated failed logins.
  *       The seam does not say which token a rejected request carried, so "renewed within the interval"
  *       stands for "this token generation was already replaced".</li>
  * </ul>

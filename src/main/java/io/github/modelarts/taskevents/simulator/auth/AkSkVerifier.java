@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * key, {@code X-Sdk-Date} within 15 minutes of the server clock, signature recomputed from the request.
  */
 public final class AkSkVerifier {
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(AkSkVerifier.class);
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "SDK-HMAC-SHA256\\s+Access=([^,]+),\\s?SignedHeaders=([^,]+),\\s?Signature=(\\w+)");
@@ -75,7 +75,8 @@ public final class AkSkVerifier {
             return reject("X-Sdk-Date " + sdkDate + " is unreadable or more than " + MAX_CLOCK_SKEW + " off");
         }
         // the SDKs let a client declare the body hash (e.g. UNSIGNED-PAYLOAD) instead of hashing the body
-        String payloadHash = received.getOrDefault("X-Sdk-Content-Sha256", sha256Hex(body == null ? new byte[0] : body));
+        String payloadHash = received.getOrDefault("X-Sdk-Content-Sha256",
+                sha256Hex(body == null ? new byte[0] : body));
         String canonical = GatewayCanonicalRequest.of(method.toUpperCase(Locale.ROOT), target, signedHeaders,
                 received, payloadHash);
         String stringToSign = "SDK-HMAC-SHA256\n" + sdkDate + "\n" + sha256Hex(canonical.getBytes(UTF_8));

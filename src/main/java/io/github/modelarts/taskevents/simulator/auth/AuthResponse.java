@@ -29,6 +29,7 @@ public record AuthResponse(int status, Map<String, String> headers, String body)
     /** Header values are left out: X-Subject-Token is one of them. */
     @Override
     public String toString() {
-        return "AuthResponse[status=" + status + ", headers=" + new TreeMap<>(headers).keySet() + ", body=" + body + "]";
+        return "AuthResponse[status=" + status + ", headers=" + new TreeMap<>(headers).keySet() + ", body=" + body
+                + "]";
     }
 }

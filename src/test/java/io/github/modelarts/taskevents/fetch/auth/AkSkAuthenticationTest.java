@@ -80,7 +80,8 @@ class AkSkAuthenticationTest {
         assertThat(send(new AkSkAuthentication(new AkSkCredentials(AK, SK, "sts-token"), null, clock), "GET", uri,
                 null)).isEqualTo(200);
         assertThat(received.get().get("X-security-token")).containsExactly("sts-token");
-        assertThat(received.get().get("Authorization").get(0)).contains("SignedHeaders=host;x-sdk-date;x-security-token");
+        assertThat(received.get().get("Authorization").get(0))
+                .contains("SignedHeaders=host;x-sdk-date;x-security-token");
     }
 
     @Test

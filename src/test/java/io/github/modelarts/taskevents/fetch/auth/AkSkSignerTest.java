@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +18,7 @@ class AkSkSignerTest {
     private final AkSkSigner signer =
             new AkSkSigner(new AkSkCredentials(SigningCase.ACCESS_KEY, SigningCase.SECRET_KEY), AT_SDK_DATE);
 
-    static java.util.stream.Stream<SigningCase> cases() {
+    static Stream<SigningCase> cases() {
         return SigningCase.all();
     }
 
@@ -47,7 +48,8 @@ class AkSkSignerTest {
         Map<String, String> headers = Map.of("Accept", "application/json", "User-Agent", "Java-http-client",
                 "content-type", "application/json", "X-Project-Id", "p1");
 
-        String authorization = signer.sign("POST", URI.create("https://h/x"), headers, new byte[0]).get("Authorization");
+        String authorization = signer.sign("POST", URI.create("https://h/x"), headers, new byte[0])
+                .get("Authorization");
 
         assertThat(authorization).matches("SDK-HMAC-SHA256 Access=" + SigningCase.ACCESS_KEY
                 + ", SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}");

@@ -93,7 +93,8 @@ class IamTokenClientTest {
 
     @Test
     void givenCreatedWithoutSubjectToken_whenRequestingToken_thenClearError() {
-        iam.answerEveryRequestWith(new AuthResponse(201, Map.of(), "{\"token\":{\"expires_at\":\"2026-11-28T08:00:00Z\"}}"));
+        iam.answerEveryRequestWith(
+                new AuthResponse(201, Map.of(), "{\"token\":{\"expires_at\":\"2026-11-28T08:00:00Z\"}}"));
 
         assertThatThrownBy(() -> client(iam.endpoint(), PASSWORD, null, "eu-de").requestToken())
                 .hasMessageEndingWith("failed: HTTP 201 without an X-Subject-Token header");

@@ -55,7 +55,7 @@ class PasswordTokenAuthenticationTest {
 
         List<Thread> callers = startThreads(16, () -> sent.add(sentToken(authentication)));
         // every caller is parked: one inside the IAM call, fifteen waiting for it
-        await().until(() -> iam.requests() >= 1 && callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        await().until(() -> iam.requests() >= 1 && allParked(callers));
         iam.releaseRequests();
         joinAll(callers);
 
@@ -105,7 +105,7 @@ class PasswordTokenAuthenticationTest {
         iam.holdRequests();
 
         List<Thread> callers = startThreads(16, () -> answers.add(authentication.renewAfterUnauthorized()));
-        await().until(() -> iam.requests() >= 2 && callers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        await().until(() -> iam.requests() >= 2 && allParked(callers));
         iam.releaseRequests();
         joinAll(callers);
 
@@ -181,6 +181,10 @@ class PasswordTokenAuthenticationTest {
             threads.add(thread);
         }
         return threads;
+    }
+
+    private static boolean allParked(List<Thread> threads) {
+        return threads.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING);
     }
 
     private static void joinAll(List<Thread> threads) {

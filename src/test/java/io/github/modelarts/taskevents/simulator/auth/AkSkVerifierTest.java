@@ -1,8 +1,8 @@
 package io.github.modelarts.taskevents.simulator.auth;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static io.github.modelarts.taskevents.testing.SigningCase.ACCESS_KEY;
 import static io.github.modelarts.taskevents.testing.SigningCase.SECRET_KEY;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.modelarts.taskevents.fetch.auth.AkSkCredentials;
@@ -50,7 +50,7 @@ class AkSkVerifierTest {
 
     @Test
     void givenContentTypeSignedByUsButLeftOutBySdk_whenVerified_thenBothAccepted() {
-        SigningCase json = new SigningCase("JSON with Content-Type", "POST", "https://modelarts.eu-de.otc.t-systems.com",
+        SigningCase json = new SigningCase("JSON with Content-Type", "POST", "https://modelarts.test",
                 "/v2/p/datasets/d/tasks", Map.of(), Map.of("Content-Type", "application/json"), "{\"a\":1}");
 
         Map<String, String> ours = ourSignature(json);
@@ -64,7 +64,7 @@ class AkSkVerifierTest {
 
     @Test
     void givenSdkDeclaredUnsignedPayload_whenVerified_thenBodyIsNotHashed() {
-        SigningCase unsigned = new SigningCase("unsigned payload", "POST", "https://modelarts.eu-de.otc.t-systems.com",
+        SigningCase unsigned = new SigningCase("unsigned payload", "POST", "https://modelarts.test",
                 "/v2/p/datasets/d/tasks", Map.of(), Map.of("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"), "{\"a\":1}");
 
         assertThat(verify(unsigned, unsigned.signWithSdk(SECRET_KEY))).isEmpty();
@@ -126,8 +126,10 @@ class AkSkVerifierTest {
     @Test
     void givenCorrectSignatureThatLeavesOutHost_whenVerified_thenRejected() throws Exception {
         // signed by hand: neither signer can leave Host out, but a hand-made client could (and replay it elsewhere)
-        String canonical = "GET\n/x/\n\nx-sdk-date:" + SigningCase.SDK_DATE + "\n\nx-sdk-date\n" + sha256Hex(new byte[0]);
-        String stringToSign = "SDK-HMAC-SHA256\n" + SigningCase.SDK_DATE + "\n" + sha256Hex(canonical.getBytes(UTF_8));
+        String canonical = "GET\n/x/\n\nx-sdk-date:" + SigningCase.SDK_DATE + "\n\nx-sdk-date\n"
+                + sha256Hex(new byte[0]);
+        String stringToSign = "SDK-HMAC-SHA256\n" + SigningCase.SDK_DATE + "\n"
+                + sha256Hex(canonical.getBytes(UTF_8));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET_KEY.getBytes(UTF_8), "HmacSHA256"));
         String authorization = "SDK-HMAC-SHA256 Access=" + ACCESS_KEY + ", SignedHeaders=x-sdk-date, Signature="
