@@ -48,7 +48,8 @@ public final class Application implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.http().connectTimeout())
                 .build();
-        ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials()),
+        ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials(),
+                settings.projectId(), http, settings.http().readTimeout(), clock),
                 new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
                 settings.http().readTimeout(), settings.http().maxResponseBytes(), clock);
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());

@@ -22,8 +22,11 @@ public sealed interface FetchResult {
         }
     }
 
-    /** No answer: {@code reason} is {@code timeout} or {@code connection-error}. */
-    record Unreachable(TaskRef ref, String reason, String detail, int attempts, Instant observedAt)
-            implements FetchResult {
+    /**
+     * No answer: {@code reason} is {@code timeout} or {@code connection-error} (transient), or
+     * {@code unauthorized} when no credentials could be obtained to send the request with.
+     */
+    record Unreachable(TaskRef ref, String reason, String detail, boolean isTransient, int attempts,
+                       Instant observedAt) implements FetchResult {
     }
 }

@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents.fetch;
 
+import io.github.modelarts.taskevents.fetch.auth.IamAuthenticationException;
 import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.watch.TaskRef;
 import java.io.IOException;
@@ -82,12 +83,15 @@ public final class ModelArtsClient {
                     response.headers().firstValue("Content-Type").orElse(""), body.bytes(), body.truncated(),
                     attempts, clock.instant());
         } catch (TimeoutException | HttpTimeoutException e) {
-            return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", attempts);
+            return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", true, attempts);
         } catch (IOException e) {
-            return unreachable(ref, "connection-error", e.getClass().getSimpleName(), attempts);
+            return unreachable(ref, "connection-error", e.getClass().getSimpleName(), true, attempts);
+        } catch (IamAuthenticationException e) {
+            // no token to send: the API was not asked, and retrying at once would only hammer IAM
+            return unreachable(ref, "unauthorized", e.getMessage(), false, attempts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return unreachable(ref, "connection-error", "interrupted", attempts);
+            return unreachable(ref, "connection-error", "interrupted", true, attempts);
         }
     }
 
@@ -111,12 +115,12 @@ public final class ModelArtsClient {
         }
     }
 
-    private FetchResult unreachable(TaskRef ref, String reason, String detail, int attempts) {
-        return new FetchResult.Unreachable(ref, reason, detail, attempts, clock.instant());
+    private FetchResult unreachable(TaskRef ref, String reason, String detail, boolean isTransient, int attempts) {
+        return new FetchResult.Unreachable(ref, reason, detail, isTransient, attempts, clock.instant());
     }
 
     private static boolean isRetryable(FetchResult result) {
-        return result instanceof FetchResult.Unreachable
+        return result instanceof FetchResult.Unreachable unreachable && unreachable.isTransient()
                 || result instanceof FetchResult.Answered answer && answer.isTransientFailure();
     }
 

@@ -67,11 +67,19 @@ public final class OutboxPublisher {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         if (backoff.isZero()) {
             LOG.warn("Kafka did not acknowledge an event; keeping it and the events after it in the outbox: {}",
-                    cause == null ? "unknown cause" : cause.getMessage());
+                    rootMessage(cause));
             backoff = Duration.ofSeconds(1);
         } else {
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
         retryAtNanos = System.nanoTime() + backoff.toNanos();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root != null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == null ? "unknown cause" : root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -8,10 +8,6 @@ package io.github.modelarts.taskevents.task;
 public record PollFailure(String reason, Integer httpStatus, String errorCode, String errorMsg, String body,
                           boolean isTransient) {
 
-    public static PollFailure unreachable(String reason) {
-        return new PollFailure(reason, null, null, null, null, true);
-    }
-
     public static PollFailure malformed(Integer httpStatus, String body) {
         return new PollFailure("malformed-response", httpStatus, null, null, body, false);
     }

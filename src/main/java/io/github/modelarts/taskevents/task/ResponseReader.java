@@ -18,7 +18,8 @@ public final class ResponseReader {
 
     public Observation read(FetchResult fetched) {
         if (fetched instanceof FetchResult.Unreachable unreachable) {
-            return failed(fetched, PollFailure.unreachable(unreachable.reason()));
+            return failed(fetched, new PollFailure(unreachable.reason(), null, null, unreachable.detail(), null,
+                    unreachable.isTransient()));
         }
         FetchResult.Answered answer = (FetchResult.Answered) fetched;
         if (answer.httpStatus() == 200) {

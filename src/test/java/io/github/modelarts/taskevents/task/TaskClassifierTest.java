@@ -83,7 +83,7 @@ class TaskClassifierTest {
         TaskMemory memory = TaskMemory.NEW;
         int events = 0;
         for (int poll = 1; poll <= 5; poll++) {
-            Decision decision = classifier.decide(failed(PollFailure.unreachable("timeout")), memory);
+            Decision decision = classifier.decide(failed(new PollFailure("timeout", null, null, null, null, true)), memory);
             events += decision.event().isPresent() ? 1 : 0;
             if (poll < 3) {
                 assertThat(decision.event()).isEmpty();

@@ -1,18 +1,32 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
 import io.github.modelarts.taskevents.config.Credentials;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Picks the authenticator of the configured {@code MODELARTS_AUTH} mode. */
 public final class Authenticators {
     private Authenticators() {
     }
 
-    public static RequestAuthenticator from(Credentials credentials) {
+    public static RequestAuthenticator from(Credentials credentials, String projectId, HttpClient http,
+                                            Duration timeout, Clock clock) {
         return switch (credentials.mode()) {
             case NONE -> new NoAuthentication();
             case TOKEN -> new StaticTokenAuthentication(credentials.token().reveal());
-            case PASSWORD, AKSK -> throw new UnsupportedOperationException(
-                    "MODELARTS_AUTH=" + credentials.mode() + " is not available yet");
+            case PASSWORD -> new PasswordTokenAuthentication(
+                    new IamTokenClient(http, credentials.iamEndpoint(), new IamPasswordCredentials(
+                            credentials.username(), credentials.password().reveal(), credentials.domain(),
+                            credentials.projectName().isEmpty() ? projectId : null,
+                            credentials.projectName().isEmpty() ? null : credentials.projectName()),
+                            timeout, clock),
+                    clock, PasswordTokenAuthentication.DEFAULT_RENEW_MARGIN,
+                    PasswordTokenAuthentication.DEFAULT_MIN_RENEWAL_INTERVAL);
+            case AKSK -> new AkSkAuthentication(new AkSkCredentials(credentials.accessKey(),
+                    credentials.secretKey().reveal(),
+                    credentials.securityToken().isBlank() ? null : credentials.securityToken().reveal()),
+                    projectId, clock);
         };
     }
 }
