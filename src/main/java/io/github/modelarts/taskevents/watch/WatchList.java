@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tasks being watched and what is remembered of each. Every cycle polls the tasks still running;
- * a terminal task is only re-checked every {@code terminalRecheckCycles} cycles, to catch a new run.
+ * a terminal (or forbidden) task is only re-checked every {@code terminalRecheckCycles} cycles, to catch
+ * a new run.
  */
 public final class WatchList {
 
@@ -63,7 +64,7 @@ public final class WatchList {
         List<TaskRef> due = new ArrayList<>();
         for (Entry entry : entries.values()) {
             boolean recheck = terminalRecheckCycles > 0 && cycle - entry.checkedInCycle >= terminalRecheckCycles;
-            if (!entry.memory.terminal() || recheck) {
+            if (entry.memory.pollsEveryCycle() || recheck) {
                 entry.checkedInCycle = cycle;
                 due.add(entry.ref);
             }
