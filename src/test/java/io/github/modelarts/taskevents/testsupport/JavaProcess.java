@@ -25,7 +25,9 @@ public final class JavaProcess implements AutoCloseable {
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        // run beside its log, not in the checkout, whose routes/ folder Camel would find a second time
+        ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new JavaProcess(builder.start(), log);
