@@ -9,6 +9,7 @@ import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.TaskFetcher;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
+import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.TaskMemory;
@@ -55,6 +56,7 @@ public final class Application implements AutoCloseable {
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
 
         main.bind("watchList", watchList);
+        main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));
         main.bind("pollExecutor", pollExecutor);
         main.bind("taskFetcher", new TaskFetcher(new ApiPaths(settings.endpoint(), settings.projectId()), client));
         main.bind("responseReader", new ResponseReader());

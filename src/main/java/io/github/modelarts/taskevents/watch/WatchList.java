@@ -41,6 +41,9 @@ public final class WatchList {
         }
     }
 
+    private static final Comparator<Entry> LEAST_RECENTLY_POLLED = Comparator.comparing(
+            (Entry e) -> e.memory.lastPollAt(), Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final Map<TaskRef, Entry> entries = new ConcurrentHashMap<>();
     private final int terminalRecheckCycles;
     private long cycle;
@@ -58,18 +61,19 @@ public final class WatchList {
         entries.remove(ref);
     }
 
-    /** The tasks to poll in the cycle that starts now. */
+    /** The tasks to poll in the cycle that starts now, least recently polled first. */
     public synchronized List<TaskRef> dueTasks() {
         cycle++;
-        List<TaskRef> due = new ArrayList<>();
+        List<Entry> due = new ArrayList<>();
         for (Entry entry : entries.values()) {
             boolean recheck = terminalRecheckCycles > 0 && cycle - entry.checkedInCycle >= terminalRecheckCycles;
             if (entry.memory.pollsEveryCycle() || recheck) {
                 entry.checkedInCycle = cycle;
-                due.add(entry.ref);
+                due.add(entry);
             }
         }
-        return due;
+        due.sort(LEAST_RECENTLY_POLLED);
+        return due.stream().map(Entry::ref).toList();
     }
 
     public TaskMemory memory(TaskRef ref) {

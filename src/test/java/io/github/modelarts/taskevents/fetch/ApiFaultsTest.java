@@ -181,6 +181,25 @@ class ApiFaultsTest {
         }
     }
 
+    @Test
+    void givenSlowApi_whenTheCycleBudgetRunsOut_thenTheRemainingTaskLeadsTheNextCycle() throws Exception {
+        try (Pipeline pipeline = pipeline().watching(DS + "/sick", DS + "/healthy", DS + "/third")) {
+            pipeline.simulator().putTask(DS, task("third", 1, "ModelArts.4902"));
+            pipeline.simulator().injectGlobalFault(Fault.latency(Duration.ofMillis(600)));
+            pipeline.with("max.concurrent.requests", "1").with("poll.cycle.budget.ms", "1000").start();
+
+            pipeline.poll();
+            List<String> deferred = List.of("sick", "healthy", "third").stream()
+                    .filter(id -> pipeline.simulator().taskRequestCount(DS, id) == 0).toList();
+            pipeline.simulator().clearFaults();
+            pipeline.poll();
+
+            assertThat(deferred).hasSize(1);
+            assertThat(pipeline.simulator().taskRequestCount(DS, deferred.get(0))).isEqualTo(1);
+            assertThat(pipeline.simulator().requestCount()).isEqualTo(5);
+        }
+    }
+
     /** Two running tasks: "sick" gets the fault, "healthy" shows the others carry on. */
     private static Pipeline pipeline() {
         Pipeline pipeline = new Pipeline().watching(DS + "/sick", DS + "/healthy");
