@@ -12,9 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ModelArtsClient {
     private static final Logger LOG = LoggerFactory.getLogger(ModelArtsClient.class);
     private static final byte[] NO_BODY = new byte[0];
+    /** Time a body may take after the read timeout, before a stalled one is given up as a timeout. */
+    private static final Duration BODY_GRACE = Duration.ofMillis(500);
 
     private final HttpClient http;
     private final RequestAuthenticator authenticator;
@@ -72,9 +71,11 @@ public final class ModelArtsClient {
         try {
             pacer.awaitTurn();
             authenticator.authenticate(request, "GET", uri, NO_BODY);
-            CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> call =
-                    http.sendAsync(request.build(), info -> new CappedBodySubscriber(maxResponseBytes));
-            HttpResponse<CappedBodySubscriber.Body> response = awaitWholeResponse(call);
+            // send, not sendAsync: sendAsync hands every response to the common pool, which on two cores is a
+            // new thread per response. The request timeout only covers the headers; the body has the rest.
+            long deadline = System.nanoTime() + readTimeout.toNanos() + BODY_GRACE.toNanos();
+            HttpResponse<CappedBodySubscriber.Body> response = http.send(request.build(),
+                    info -> new CappedBodySubscriber(maxResponseBytes, deadline - System.nanoTime()));
             if (response.statusCode() == 429) {
                 pacer.pauseAll(RetryPolicy.throttlePause(retryAfter(response)));
             }
@@ -82,9 +83,11 @@ public final class ModelArtsClient {
             return new FetchResult.Answered(ref, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), body.bytes(), body.truncated(),
                     attempts, clock.instant());
-        } catch (TimeoutException | HttpTimeoutException e) {
-            return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", true, attempts);
         } catch (IOException e) {
+            if (e instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException) {
+                return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", true,
+                        attempts);
+            }
             return unreachable(ref, "connection-error", e.getClass().getSimpleName(), true, attempts);
         } catch (IamAuthenticationException e) {
             // no token to send: the API was not asked, and retrying at once would only hammer IAM
@@ -92,26 +95,6 @@ public final class ModelArtsClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable(ref, "connection-error", "interrupted", true, attempts);
-        }
-    }
-
-    /** Waits for headers and body together: the request timeout alone would not cover a stalled body. */
-    private HttpResponse<CappedBodySubscriber.Body> awaitWholeResponse(
-            CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> call)
-            throws IOException, InterruptedException, TimeoutException {
-        try {
-            return call.get(readTimeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException timeout) {
-                throw timeout;
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
         }
     }
 
