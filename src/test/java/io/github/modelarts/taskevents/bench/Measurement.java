@@ -4,10 +4,12 @@ import java.util.Arrays;
 
 /**
  * The figures of one side (route or baseline) of one scenario; {@code warmUpMillis} runs from the process
- * start until its first-sight events are on Kafka and two cycles are done.
+ * start until its first-sight events are on Kafka and two cycles are done; {@code loadAverage} is the
+ * machine's one-minute load average when the window ended.
  */
 record Measurement(long polls, long busyMillis, long[] cycleMillis, long[] detectionMillis, int flips,
-                   long httpRequests, double peakRssMb, long peakHeapMb, double cpuSeconds, long warmUpMillis) {
+                   long httpRequests, double peakRssMb, ProcessFigures.Heap heap, double cpuSeconds,
+                   long warmUpMillis, double loadAverage) {
 
     /** Polls per second while a cycle runs: the polls of the measured cycles over the time they took. */
     double pollsPerSecond() {

@@ -3,7 +3,6 @@ package io.github.modelarts.taskevents.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.modelarts.taskevents.demo.EmbeddedKafka;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class PollingBenchmark {
     @Test
     void givenThousandsOfRunningTasks_whenPolledByRouteAndBaseline_thenEveryFlipIsDetectedAndReported()
             throws Exception {
-        double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        BenchReport report = new BenchReport(SimulatorCapacity.measure(), loadAverage);
+        BenchReport report = new BenchReport(SimulatorCapacity.measure());
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             for (Scenario scenario : selected()) {
                 Measurement baseline = new SideRun(SideRun.Side.BASELINE, scenario, kafka.bootstrapServers(),

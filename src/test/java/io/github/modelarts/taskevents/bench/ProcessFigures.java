@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class ProcessFigures {
     /** Kernel clock ticks per second of utime and stime; 100 on every Linux this runs on (USER_HZ). */
     private static final double TICKS_PER_SECOND = 100.0;
-    private static final Pattern HEAP_BEFORE_GC = Pattern.compile("(\\d+)M->\\d+M\\(\\d+M\\)");
+    private static final Pattern HEAP_AROUND_GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
     private ProcessFigures() {
     }
@@ -33,13 +33,26 @@ final class ProcessFigures {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
-    /** The largest heap occupancy a collection started from, in MB, read from an {@code -Xlog:gc} file. */
-    static long peakHeapMb(Path gcLog) throws IOException {
+    /** Heap in use when a collection started (the peak) and after it (what was live), in MB. */
+    record Heap(long peakMb, long liveMb) {
+    }
+
+    /**
+     * The largest heap occupancies before and after a collection, read from an {@code -Xlog:gc} file; only
+     * young and full pauses free memory, so only they tell what was live.
+     */
+    static Heap heap(Path gcLog) throws IOException {
         long peak = 0;
-        Matcher matcher = HEAP_BEFORE_GC.matcher(Files.readString(gcLog));
-        while (matcher.find()) {
-            peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+        long live = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher matcher = HEAP_AROUND_GC.matcher(line);
+            if (matcher.find()) {
+                peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                    live = Math.max(live, Long.parseLong(matcher.group(2)));
+                }
+            }
         }
-        return peak;
+        return new Heap(peak, live);
     }
 }

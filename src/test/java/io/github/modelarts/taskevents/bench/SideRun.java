@@ -4,6 +4,7 @@ import io.github.modelarts.taskevents.App;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.testsupport.JavaProcess;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,17 +68,19 @@ final class SideRun {
                             && arrivals.detected() >= tasks.flipping().size();
                 });
                 double cpu = ProcessFigures.cpuSeconds(process.pid()) - cpuBefore;
+                // over the last minute, about the window: other work on the machine slows either side
+                double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                 double rss = ProcessFigures.peakRssMb(process.pid());
                 long requests = log.requests() - requestsBefore;
                 process.stop();
                 return measure(log, log.firstCycleSince(windowStart), tasks, arrivals, requests, rss, cpu,
-                        warmUpMillis);
+                        warmUpMillis, loadAverage);
             }
         }
     }
 
     private Measurement measure(RequestLog log, int firstCycle, BenchTasks tasks, Arrivals arrivals, long requests,
-                                double rss, double cpu, long warmUpMillis) throws Exception {
+                                double rss, double cpu, long warmUpMillis, double loadAverage) throws Exception {
         long[] cycles = new long[scenario.measuredCycles()];
         long busyNanos = 0;
         for (int i = 0; i < cycles.length; i++) {
@@ -89,8 +92,8 @@ final class SideRun {
                 .mapToLong(ref -> (arrivals.arrivalNanos(ref.taskId()) - tasks.flipNanos(ref.taskId())) / 1_000_000)
                 .toArray();
         return new Measurement((long) cycles.length * log.steadyTasks(), busyNanos / 1_000_000, cycles, detections,
-                tasks.flipping().size(), requests, rss, ProcessFigures.peakHeapMb(dir.resolve("gc.log")), cpu,
-                warmUpMillis);
+                tasks.flipping().size(), requests, rss, ProcessFigures.heap(dir.resolve("gc.log")), cpu,
+                warmUpMillis, loadAverage);
     }
 
     private JavaProcess start(ModelArtsSimulator simulator, BenchTasks tasks) throws Exception {
