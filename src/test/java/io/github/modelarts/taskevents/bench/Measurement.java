@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The figures of one side (route or baseline) of one scenario; {@code warmUpMillis} runs from the process
- * start until its first-sight events are on Kafka and two cycles are done; {@code loadAverage} is the
+ * start until its first-sight events are on Kafka and its cycles are back on schedule; {@code loadAverage} is the
  * machine's one-minute load average when the window ended.
  */
 record Measurement(long polls, long busyMillis, long[] cycleMillis, long[] detectionMillis, int flips,

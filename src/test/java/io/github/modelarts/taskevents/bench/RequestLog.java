@@ -8,17 +8,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sees every request before the simulator answers it and times the poll cycles from them, the same way for
- * the route and the baseline: a steady task (one that never ends) is polled once per cycle, so its k-th
- * request belongs to cycle k, and cycle k spans from the first to the last of those k-th requests.
+ * the route and the baseline. Cycles never overlap and poll a steady task (one that never ends) at most once,
+ * so the first request for a steady task already polled in the current cycle starts the next one. (Counting
+ * a task's k-th request as cycle k would not do: tasks deferred by the route's cycle budget lag behind.)
  */
 final class RequestLog implements RequestGate {
-    /** More than any run makes: 1,000 tasks every 2 s would need 13 minutes to fill it. */
+    /** More than any run makes: cycles every 2 s would need 13 minutes to fill it. */
     private static final int MAX_CYCLES = 400;
 
     /** When a cycle started and ended, on {@link System#nanoTime()}. */
@@ -29,15 +31,19 @@ final class RequestLog implements RequestGate {
     }
 
     private final Map<String, Integer> steadyIndex = new HashMap<>();
-    private final AtomicIntegerArray pollsOfTask;
+    private final AtomicIntegerArray lastCycleOfTask;
+    private final AtomicInteger currentCycle = new AtomicInteger();
     private final AtomicLongArray firstOfCycle = new AtomicLongArray(MAX_CYCLES);
     private final AtomicLongArray lastOfCycle = new AtomicLongArray(MAX_CYCLES);
-    private final AtomicIntegerArray tasksOfCycle = new AtomicIntegerArray(MAX_CYCLES);
+    private final AtomicIntegerArray pollsOfCycle = new AtomicIntegerArray(MAX_CYCLES);
     private final LongAdder requests = new LongAdder();
 
     RequestLog(List<String> steadyTaskIds) {
         steadyTaskIds.forEach(id -> steadyIndex.put(id, steadyIndex.size()));
-        pollsOfTask = new AtomicIntegerArray(steadyTaskIds.size());
+        lastCycleOfTask = new AtomicIntegerArray(steadyTaskIds.size());
+        for (int task = 0; task < steadyTaskIds.size(); task++) {
+            lastCycleOfTask.set(task, -1);
+        }
         for (int k = 0; k < MAX_CYCLES; k++) {
             firstOfCycle.set(k, Long.MAX_VALUE);
         }
@@ -50,11 +56,17 @@ final class RequestLog implements RequestGate {
         String path = uri.getRawPath();
         Integer task = steadyIndex.get(path.substring(path.lastIndexOf('/') + 1));
         if (task != null) {
-            int cycle = pollsOfTask.getAndIncrement(task);
+            int cycle = currentCycle.get();
+            if (lastCycleOfTask.get(task) == cycle) {
+                // the polls in flight when a cycle starts all see this; one of them moves the cycle on
+                currentCycle.compareAndSet(cycle, cycle + 1);
+                cycle = currentCycle.get();
+            }
+            lastCycleOfTask.set(task, cycle);
             if (cycle < MAX_CYCLES) {
                 firstOfCycle.accumulateAndGet(cycle, now, Math::min);
                 lastOfCycle.accumulateAndGet(cycle, now, Math::max);
-                tasksOfCycle.incrementAndGet(cycle);
+                pollsOfCycle.incrementAndGet(cycle);
             }
         }
         return Optional.empty();
@@ -64,13 +76,9 @@ final class RequestLog implements RequestGate {
         return requests.sum();
     }
 
-    /** Cycles in which every steady task has been polled. */
+    /** Cycles over: every one before the current. */
     int completedCycles() {
-        int k = 0;
-        while (k < MAX_CYCLES && tasksOfCycle.get(k) == steadyIndex.size()) {
-            k++;
-        }
-        return k;
+        return Math.min(currentCycle.get(), MAX_CYCLES);
     }
 
     /** The first cycle that started at or after {@code nanos}, or -1 when none has yet. */
@@ -83,11 +91,21 @@ final class RequestLog implements RequestGate {
         return -1;
     }
 
+    /**
+     * Whether the last complete cycle began about an interval after the one before it. A scheduler that fell
+     * behind (Quartz fires the ticks it missed at once) starts cycles back to back, sooner than that.
+     */
+    boolean onSchedule(long intervalNanos) {
+        int last = completedCycles() - 1;
+        return last >= 1 && firstOfCycle.get(last) - firstOfCycle.get(last - 1) >= intervalNanos * 9 / 10;
+    }
+
     Span cycle(int k) {
         return new Span(firstOfCycle.get(k), lastOfCycle.get(k));
     }
 
-    int steadyTasks() {
-        return steadyIndex.size();
+    /** Steady tasks polled in cycle k. */
+    int polls(int k) {
+        return pollsOfCycle.get(k);
     }
 }

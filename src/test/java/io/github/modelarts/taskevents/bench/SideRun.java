@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 final class SideRun {
     enum Side { ROUTE, BASELINE }
 
-    /** The route's first cycle records a progress event per task, and the outbox sends them all before the window. */
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(6);
     private static final Duration SLACK = Duration.ofSeconds(60);
 
@@ -54,7 +53,9 @@ final class SideRun {
             try (JavaProcess process = start(simulator, tasks)) {
                 progressNote = () -> log.completedCycles() + " cycles complete, " + arrivals.count(progress)
                         + " progress events and " + arrivals.detected() + " detections read";
-                await(WARM_UP_LIMIT, process, () -> log.completedCycles() >= 2
+                // the route's first cycles record an event per task and overrun the interval; measure once it
+                // has sent those and is back on its schedule
+                await(WARM_UP_LIMIT, process, () -> log.onSchedule(scenario.intervalMs() * 1_000_000)
                         && (side == Side.BASELINE || arrivals.count(progress) >= scenario.tasks()));
                 long windowStart = System.nanoTime();
                 long warmUpMillis = (windowStart - startedAt) / 1_000_000;
@@ -83,15 +84,17 @@ final class SideRun {
                                 double rss, double cpu, long warmUpMillis, double loadAverage) throws Exception {
         long[] cycles = new long[scenario.measuredCycles()];
         long busyNanos = 0;
+        long polls = 0;
         for (int i = 0; i < cycles.length; i++) {
             RequestLog.Span span = log.cycle(firstCycle + i);
             cycles[i] = span.millis();
             busyNanos += span.endNanos() - span.startNanos();
+            polls += log.polls(firstCycle + i);
         }
         long[] detections = tasks.flipping().stream()
                 .mapToLong(ref -> (arrivals.arrivalNanos(ref.taskId()) - tasks.flipNanos(ref.taskId())) / 1_000_000)
                 .toArray();
-        return new Measurement((long) cycles.length * log.steadyTasks(), busyNanos / 1_000_000, cycles, detections,
+        return new Measurement(polls, busyNanos / 1_000_000, cycles, detections,
                 tasks.flipping().size(), requests, rss, ProcessFigures.heap(dir.resolve("gc.log")), cpu,
                 warmUpMillis, loadAverage);
     }
