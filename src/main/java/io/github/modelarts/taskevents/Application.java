@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents;
 
+import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.event.EventFactory;
@@ -8,6 +9,7 @@ import io.github.modelarts.taskevents.fetch.ModelArtsClient;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.TaskFetcher;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
+import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.StateStore;
@@ -37,6 +39,7 @@ public final class Application implements AutoCloseable {
 
     public Application(Settings settings, SettingsSource source) {
         Clock clock = Clock.systemUTC();
+        Observability observability = new Observability(ObserveSettings.from(source), clock);
         this.database = new Database(settings.state());
         this.store = new StateStore(database);
         this.watchList = new WatchList(settings.terminalRecheckCycles());
@@ -51,7 +54,7 @@ public final class Application implements AutoCloseable {
         ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials(),
                 settings.projectId(), http, settings.http().readTimeout(), clock),
                 new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
-                settings.http().readTimeout(), settings.http().maxResponseBytes(), clock);
+                settings.http().readTimeout(), settings.http().maxResponseBytes(), clock, observability.requests());
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
 
         main.bind("watchList", watchList);
@@ -61,7 +64,8 @@ public final class Application implements AutoCloseable {
         main.bind("taskClassifier", new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
                 settings.pollErrorThreshold(), watchList::memory));
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
-        main.bind("outboxPublisher", new OutboxPublisher(store));
+        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
+        observability.bindTo(main, watchList, store);
         source.asMap().forEach(main::addOverrideProperty);
     }
 
@@ -94,6 +98,11 @@ public final class Application implements AutoCloseable {
 
     public StateStore store() {
         return store;
+    }
+
+    /** The port of the management endpoints, once started: MANAGEMENT_PORT, or the one picked for 0. */
+    public int managementPort() {
+        return Observability.managementPort(main.getCamelContext());
     }
 
     @Override

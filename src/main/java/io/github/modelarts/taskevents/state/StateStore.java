@@ -114,6 +114,19 @@ public final class StateStore {
         }
     }
 
+    /** When the oldest event still waiting for Kafka was observed; empty when none waits. */
+    public Optional<Instant> oldestPending() {
+        try (Connection c = database.connection(); PreparedStatement oldest = c.prepareStatement(
+                "SELECT MIN(created_at) FROM outbox WHERE published = FALSE");
+             ResultSet rows = oldest.executeQuery()) {
+            rows.next();
+            long createdAt = rows.getLong(1);
+            return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(createdAt));
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the outbox", e);
+        }
+    }
+
     private static void saveTask(Connection c, TaskRef ref, TaskMemory memory) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_state SET run = ?, status = ?, code = ?,"
                 + " terminal = ?, task_name = ?, last_event_type = ?, last_event_at = ?"

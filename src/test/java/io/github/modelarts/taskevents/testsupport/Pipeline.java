@@ -42,6 +42,8 @@ public final class Pipeline implements AutoCloseable {
         overrides.put("topic.progress", topics.progress());
         overrides.put("topic.errors", topics.errors());
         overrides.put("topic.watch", topics.watch());
+        // any free port: tests run beside each other and beside a developer's running instance
+        overrides.put("management.port", "0");
         try {
             overrides.put("state.dir", Files.createTempDirectory("state").toString());
         } catch (IOException e) {
@@ -97,6 +99,11 @@ public final class Pipeline implements AutoCloseable {
 
     public Application application() {
         return application;
+    }
+
+    /** The running application's management endpoints, over real HTTP. */
+    public ManagementClient management() {
+        return new ManagementClient(application.managementPort());
     }
 
     public TopicReader reader() {
