@@ -23,6 +23,8 @@ public final class JavaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // the production logging, not the tests' warnings-only configuration
+                "-Dlogback.configurationFile=logback.xml",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         // run beside its log, not in the checkout, whose routes/ folder Camel would find a second time
