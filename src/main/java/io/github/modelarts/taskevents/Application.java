@@ -8,6 +8,8 @@ import io.github.modelarts.taskevents.fetch.ModelArtsClient;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.TaskFetcher;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
+import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
+import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
@@ -35,9 +37,14 @@ public final class Application implements AutoCloseable {
     private final StateStore store;
     private final WatchList watchList;
     private final ExecutorService pollExecutor;
+    private final RequestAuthenticator authenticator;
 
     public Application(Settings settings, SettingsSource source) {
-        Clock clock = Clock.systemUTC();
+        this(settings, source, Clock.systemUTC());
+    }
+
+    /** {@code clock} times tokens, signatures and observations: tests drive it instead of waiting. */
+    public Application(Settings settings, SettingsSource source, Clock clock) {
         this.database = new Database(settings.state());
         this.store = new StateStore(database);
         this.watchList = new WatchList(settings.terminalRecheckCycles());
@@ -48,9 +55,11 @@ public final class Application implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.http().connectTimeout())
+                .sslContext(settings.trustStore().sslContext())
                 .build();
-        ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials(),
-                settings.projectId(), http, settings.http().readTimeout(), clock),
+        this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), http,
+                settings.http().readTimeout(), clock);
+        ModelArtsClient client = new ModelArtsClient(http, authenticator,
                 new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
                 settings.http().readTimeout(), settings.http().maxResponseBytes(), clock);
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
@@ -69,6 +78,7 @@ public final class Application implements AutoCloseable {
 
     /** Starts polling and returns; for tests and the demo. */
     public void start() throws Exception {
+        StartupLogin.logIn(authenticator);
         main.start();
     }
 
@@ -81,6 +91,7 @@ public final class Application implements AutoCloseable {
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #complete()} is called. */
     public int run() throws Exception {
+        StartupLogin.logIn(authenticator);
         main.run();
         return main.getExitCode();
     }

@@ -25,7 +25,8 @@ public record Settings(
         Http http,
         int pollErrorThreshold,
         int terminalRecheckCycles,
-        State state) {
+        State state,
+        TrustStore trustStore) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -70,7 +71,8 @@ public record Settings(
                 read.integer("terminal.recheck.cycles", 0, 1_000_000),
                 new State(Path.of(read.text("state.dir").isEmpty() ? "data" : read.text("state.dir")),
                         read.text("state.jdbc.url"), read.text("state.jdbc.user"),
-                        read.secret("state.jdbc.password")));
+                        read.secret("state.jdbc.password")),
+                TrustStore.from(read));
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {
             if (!read.text(topicKey).matches("[A-Za-z0-9._-]{1,249}")) {

@@ -64,6 +64,19 @@ class SettingsTest {
                         e -> assertThat(e.problems()).singleElement().asString().startsWith(variable + " "));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "https://modelarts.eu-de.otc.t-systems.com:443, https://modelarts.eu-de.otc.t-systems.com",
+            "http://127.0.0.1:80/, http://127.0.0.1",
+            "https://modelarts.example.com:8443, https://modelarts.example.com:8443"})
+    void givenEndpointWithItsSchemesDefaultPort_whenLoaded_thenThePortIsDroppedAsFromTheSignedHost(String given,
+                                                                                                 String expected) {
+        Map<String, String> env = new HashMap<>(VALID);
+        env.put("MODELARTS_ENDPOINT", given);
+
+        assertThat(Settings.from(SettingsSource.load(env, Map.of())).endpoint()).hasToString(expected);
+    }
+
     @ParameterizedTest
     @CsvSource({"token,MODELARTS_TOKEN", "password,MODELARTS_PASSWORD", "aksk,MODELARTS_SK"})
     void givenAuthMode_whenItsCredentialIsMissing_thenTheVariableIsNamed(String mode, String variable) {
