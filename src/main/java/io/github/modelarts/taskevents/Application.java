@@ -13,6 +13,7 @@ import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.OutboxRetention;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.TaskMemory;
 import io.github.modelarts.taskevents.state.TaskRecorder;
@@ -73,6 +74,7 @@ public final class Application implements AutoCloseable {
                 settings.pollErrorThreshold(), watchList::memory));
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
         main.bind("outboxPublisher", new OutboxPublisher(store));
+        main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
         source.asMap().forEach(main::addOverrideProperty);
     }
 

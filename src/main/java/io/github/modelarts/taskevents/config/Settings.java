@@ -34,7 +34,7 @@ public record Settings(
     }
 
     /** Where the durable memory lives: a file database under {@code dir}, or a JDBC URL. */
-    public record State(Path dir, String jdbcUrl, String jdbcUser, Secret jdbcPassword) {
+    public record State(Path dir, String jdbcUrl, String jdbcUser, Secret jdbcPassword, Duration retention) {
     }
 
     private static final String OUTSIDE_DEMO = "(or run with --demo for the self-contained demo)";
@@ -71,7 +71,8 @@ public record Settings(
                 read.integer("terminal.recheck.cycles", 0, 1_000_000),
                 new State(Path.of(read.text("state.dir").isEmpty() ? "data" : read.text("state.dir")),
                         read.text("state.jdbc.url"), read.text("state.jdbc.user"),
-                        read.secret("state.jdbc.password")),
+                        read.secret("state.jdbc.password"),
+                        Duration.ofDays(read.integer("state.retention.days", 1, 3650))),
                 TrustStore.from(read));
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {

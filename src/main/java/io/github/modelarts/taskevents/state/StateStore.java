@@ -102,6 +102,20 @@ public final class StateStore {
         }
     }
 
+    /**
+     * Forgets events Kafka acknowledged before {@code before}. Safe: a task's durable state, not the
+     * outbox, is what stops an outcome from being published again.
+     */
+    public int prunePublished(Instant before) {
+        try (Connection c = database.connection(); PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM outbox WHERE published = TRUE AND created_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot prune the outbox", e);
+        }
+    }
+
     /** Events recorded but not yet acknowledged by Kafka. */
     public long backlog() {
         try (Connection c = database.connection(); PreparedStatement count = c.prepareStatement(
