@@ -91,16 +91,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #complete()} is called. */
+    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down gracefully. */
     public int run() throws Exception {
         StartupLogin.logIn(authenticator);
         main.run();
         return main.getExitCode();
-    }
-
-    /** Ends {@link #run()}: a graceful shutdown, letting Camel finish the exchanges in flight. */
-    public void complete() {
-        main.completed();
     }
 
     public WatchList watchList() {
