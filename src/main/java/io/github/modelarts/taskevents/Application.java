@@ -62,6 +62,7 @@ public final class Application implements AutoCloseable {
                 settings.pollErrorThreshold(), watchList::memory));
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
         main.bind("outboxPublisher", new OutboxPublisher(store));
+        Watching.bind(main, settings, client, database, store, watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
     }
 

@@ -24,7 +24,8 @@ public record Settings(
         Http http,
         int pollErrorThreshold,
         int terminalRecheckCycles,
-        State state) {
+        State state,
+        int discoveryEveryCycles) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -68,7 +69,9 @@ public record Settings(
                 read.integer("terminal.recheck.cycles", 0, 1_000_000),
                 new State(Path.of(read.text("state.dir").isEmpty() ? "data" : read.text("state.dir")),
                         read.text("state.jdbc.url"), read.text("state.jdbc.user"),
-                        read.secret("state.jdbc.password")));
+                        read.secret("state.jdbc.password")),
+                read.integer("discovery.every.cycles", 1, 1_000_000));
+        read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)");
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {
             if (!read.text(topicKey).matches("[A-Za-z0-9._-]{1,249}")) {
