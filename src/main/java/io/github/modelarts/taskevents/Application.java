@@ -75,6 +75,7 @@ public final class Application implements AutoCloseable {
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
         main.bind("outboxPublisher", new OutboxPublisher(store));
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
+        Watching.bind(main, settings, client, database, store, watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
     }
 

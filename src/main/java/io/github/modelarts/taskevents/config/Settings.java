@@ -26,7 +26,8 @@ public record Settings(
         int pollErrorThreshold,
         int terminalRecheckCycles,
         State state,
-        TrustStore trustStore) {
+        TrustStore trustStore,
+        int discoveryEveryCycles) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -73,7 +74,9 @@ public record Settings(
                         read.text("state.jdbc.url"), read.text("state.jdbc.user"),
                         read.secret("state.jdbc.password"),
                         Duration.ofDays(read.integer("state.retention.days", 1, 3650))),
-                TrustStore.from(read));
+                TrustStore.from(read),
+                read.integer("discovery.every.cycles", 1, 1_000_000));
+        read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)");
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {
             if (!read.text(topicKey).matches("[A-Za-z0-9._-]{1,249}")) {

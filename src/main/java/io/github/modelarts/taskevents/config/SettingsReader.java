@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 
 /** Typed reads of raw settings; every bad value becomes one problem naming its environment variable. */
-final class SettingsReader {
+public final class SettingsReader {
     /** ModelArts IDs: letters, digits, '-', '_' and inner dots; nothing that could change a URL path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -94,7 +94,8 @@ final class SettingsReader {
         return value;
     }
 
-    static boolean isId(String value) {
+    /** Also used for IDs that arrive at run time (watch requests), so they are held to the same rule. */
+    public static boolean isId(String value) {
         return value != null && ID.matcher(value).matches() && !value.contains("..");
     }
 

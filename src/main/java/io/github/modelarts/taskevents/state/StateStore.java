@@ -72,6 +72,15 @@ public final class StateStore {
         }
     }
 
+    /** Appends an event that changes no task's state: a failed list call, a malformed watch request. */
+    public void recordEvent(TaskEvent event) {
+        try (Connection c = database.connection()) {
+            appendToOutbox(c, event);
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot record event " + event.id(), e);
+        }
+    }
+
     public List<OutboxRecord> pending(int limit) {
         List<OutboxRecord> records = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(

@@ -26,6 +26,7 @@ class SettingsTest {
         assertThat(settings.tasks()).extracting(Object::toString)
                 .containsExactly("OBegCXHxTJ2JHRAZWr0/14cyxyu6UXaNT3lrPFl", "ds2/task2");
         assertThat(settings.credentials().mode()).isEqualTo(AuthMode.NONE);
+        assertThat(settings.discoveryEveryCycles()).isEqualTo(1);
     }
 
     @Test
@@ -48,6 +49,8 @@ class SettingsTest {
             "MODELARTS_TASKS|ds1/ta sk",
             "MODELARTS_TASKS|ds1/t#1",
             "MODELARTS_DATASETS|a/b",
+            "DISCOVERY_EVERY_CYCLES|0",
+            "WATCH_CONSUMER_GROUP|' '",
             "MODELARTS_AUTH|kerberos",
             "POLL_CRON|every minute",
             "MANAGEMENT_PORT|70000",
