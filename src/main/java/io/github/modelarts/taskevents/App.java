@@ -6,6 +6,7 @@ import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.demo.Demo;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** Entry point: {@code java -jar modelarts-task-events.jar [--demo]}. */
 public final class App {
@@ -33,6 +34,10 @@ public final class App {
         } catch (InvalidSettingsException e) {
             System.err.println(e.getMessage());
             System.exit(CONFIG_ERROR);
+        } catch (Exception e) {
+            // without this, threads already started (database pool, HTTP client) would keep a failed JVM alive
+            LoggerFactory.getLogger(App.class).error("Start-up failed: {}", e.getMessage(), e);
+            System.exit(1);
         }
     }
 }

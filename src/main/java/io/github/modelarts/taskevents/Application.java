@@ -9,9 +9,13 @@ import io.github.modelarts.taskevents.fetch.ModelArtsClient;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.TaskFetcher;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
+import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
+import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
+import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.OutboxRetention;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.TaskMemory;
 import io.github.modelarts.taskevents.state.TaskRecorder;
@@ -36,9 +40,14 @@ public final class Application implements AutoCloseable {
     private final StateStore store;
     private final WatchList watchList;
     private final ExecutorService pollExecutor;
+    private final RequestAuthenticator authenticator;
 
     public Application(Settings settings, SettingsSource source) {
-        Clock clock = Clock.systemUTC();
+        this(settings, source, Clock.systemUTC());
+    }
+
+    /** {@code clock} times tokens, signatures and observations: tests drive it instead of waiting. */
+    public Application(Settings settings, SettingsSource source, Clock clock) {
         Observability observability = new Observability(ObserveSettings.from(source), clock);
         this.database = new Database(settings.state());
         this.store = new StateStore(database);
@@ -50,14 +59,17 @@ public final class Application implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.http().connectTimeout())
+                .sslContext(settings.trustStore().sslContext())
                 .build();
-        ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials(),
-                settings.projectId(), http, settings.http().readTimeout(), clock),
+        this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), http,
+                settings.http().readTimeout(), clock);
+        ModelArtsClient client = new ModelArtsClient(http, authenticator,
                 new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
                 settings.http().readTimeout(), settings.http().maxResponseBytes(), clock, observability.requests());
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
 
         main.bind("watchList", watchList);
+        main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));
         main.bind("pollExecutor", pollExecutor);
         main.bind("taskFetcher", new TaskFetcher(new ApiPaths(settings.endpoint(), settings.projectId()), client));
         main.bind("responseReader", new ResponseReader());
@@ -66,11 +78,14 @@ public final class Application implements AutoCloseable {
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
         main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
         observability.bindTo(main, watchList, store);
+        main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
+        Watching.bind(main, settings, client, database, store, watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
     }
 
     /** Starts polling and returns; for tests and the demo. */
     public void start() throws Exception {
+        StartupLogin.logIn(authenticator);
         main.start();
     }
 
@@ -81,15 +96,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #complete()} is called. */
+    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down gracefully. */
     public int run() throws Exception {
+        StartupLogin.logIn(authenticator);
         main.run();
         return main.getExitCode();
-    }
-
-    /** Ends {@link #run()}: a graceful shutdown, letting Camel finish the exchanges in flight. */
-    public void complete() {
-        main.completed();
     }
 
     public WatchList watchList() {

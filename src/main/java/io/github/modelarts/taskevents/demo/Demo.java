@@ -6,6 +6,8 @@ import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.simulator.Scenario;
 import io.github.modelarts.taskevents.simulator.ScenarioTask;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code --demo}: a real Kafka broker and the ModelArts simulator in this JVM, the pipeline polling every
@@ -27,6 +30,7 @@ public final class Demo {
 
     public static int run() throws Exception {
         PrintStream out = System.out;
+        quietLogs();
         Scenario scenario = Scenario.fromClasspath(Scenario.DEMO);
         List<String> taskIds = scenario.tasks().stream().map(t -> t.task().get("task_id").asText()).toList();
         out.println("modelarts-task-events demo: starting a Kafka broker and the ModelArts simulator...");
@@ -43,12 +47,14 @@ public final class Demo {
                     "state.dir", Files.createTempDirectory("modelarts-demo-state").toString());
             SettingsSource source = SettingsSource.load(System.getenv(), overrides);
             Settings settings = Settings.from(source);
+            kafka.createTopics(List.of(settings.topics().completed(), settings.topics().failed(),
+                    settings.topics().progress(), settings.topics().errors()));
             try (Application application = new Application(settings, source);
                  EventConsole console = new EventConsole(kafka.bootstrapServers(), settings.topics(), out)) {
-                out.printf("Simulator at %s, Kafka at %s. Watching %d tasks, polling every 2 s.%n"
+                application.start();
+                out.printf("%nSimulator at %s, Kafka at %s. Watching %d tasks, polling every 2 s.%n"
                         + "Each line below is an event read back from Kafka:%n%n", simulator.baseUrl(),
                         kafka.bootstrapServers(), taskIds.size());
-                application.start();
                 boolean done = awaitTerminalEvents(console, taskIds);
                 out.println(done
                         ? "\nEvery demo task has ended and its event is on Kafka. Done."
@@ -68,6 +74,13 @@ public final class Demo {
             Thread.sleep(200);
         }
         return false;
+    }
+
+    /** The console shows each event already; the per-event log line and the broker's chatter would repeat it. */
+    private static void quietLogs() {
+        for (String name : List.of("modelarts.events", "org.apache.kafka", "kafka")) {
+            ((Logger) LoggerFactory.getLogger(name)).setLevel(Level.ERROR);
+        }
     }
 
     private static String pair(ScenarioTask task) {

@@ -28,8 +28,8 @@ final class DemoFormat {
                     .append(text(event, "unconfirmed_sample_count")).append(" to confirm");
             case "FAILED", "STOPPED" -> line.append("  ").append(text(event, "failure_category"))
                     .append(event.path("retryable").asBoolean() ? " (retryable)" : "")
-                    .append(" · ").append(text(event, "error_code")).append(' ')
-                    .append(text(event, "error_msg"));
+                    .append(" · ").append(either(event, "error_code", "code")).append(' ')
+                    .append(either(event, "error_msg", "message"));
             default -> line.append("  ").append(text(event, "reason")).append(' ')
                     .append(text(event, "http_status"));
         }
@@ -42,6 +42,10 @@ final class DemoFormat {
         } catch (RuntimeException e) {
             return "--:--:--";
         }
+    }
+
+    private static String either(JsonNode event, String field, String fallback) {
+        return event.hasNonNull(field) ? text(event, field) : text(event, fallback);
     }
 
     private static String text(JsonNode event, String field) {

@@ -1,5 +1,10 @@
 package io.github.modelarts.taskevents.demo;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -23,12 +28,30 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setConfigProp("offsets.topic.replication.factor", "1")
                     .setConfigProp("transaction.state.log.replication.factor", "1")
                     .build();
-            cluster.format();
+            formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             return new EmbeddedKafka(cluster);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker", e);
+        }
+    }
+
+    /** Formatting prints its metadata to standard output, which the demo keeps for events. */
+    private static void formatQuietly(KafkaClusterTestKit cluster) throws Exception {
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        try {
+            cluster.format();
+        } finally {
+            System.setOut(console);
+        }
+    }
+
+    /** Creates the topics up front, so consumers started before the first event see them at once. */
+    public void createTopics(List<String> topics) throws Exception {
+        try (Admin admin = cluster.admin()) {
+            admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, 1, (short) 1)).toList()).all().get();
         }
     }
 

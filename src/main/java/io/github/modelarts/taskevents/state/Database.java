@@ -50,6 +50,9 @@ public final class Database implements AutoCloseable {
                     + " payload " + text + " NOT NULL, created_at BIGINT NOT NULL,"
                     + " published BOOLEAN NOT NULL)");
             statement.execute("CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (published, seq)");
+            statement.execute("CREATE TABLE IF NOT EXISTS watch_request ("
+                    + " dataset_id VARCHAR(128) NOT NULL, task_id VARCHAR(128) NOT NULL,"
+                    + " action VARCHAR(16) NOT NULL, PRIMARY KEY (dataset_id, task_id))");
         } catch (SQLException e) {
             throw new StateStoreException("Cannot create the state tables", e);
         }

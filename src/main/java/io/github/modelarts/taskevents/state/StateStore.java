@@ -72,6 +72,15 @@ public final class StateStore {
         }
     }
 
+    /** Appends an event that changes no task's state: a failed list call, a malformed watch request. */
+    public void recordEvent(TaskEvent event) {
+        try (Connection c = database.connection()) {
+            appendToOutbox(c, event);
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot record event " + event.id(), e);
+        }
+    }
+
     public List<OutboxRecord> pending(int limit) {
         List<OutboxRecord> records = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
@@ -99,6 +108,20 @@ public final class StateStore {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new StateStoreException("Cannot mark outbox record " + seq + " published", e);
+        }
+    }
+
+    /**
+     * Forgets events Kafka acknowledged before {@code before}. Safe: a task's durable state, not the
+     * outbox, is what stops an outcome from being published again.
+     */
+    public int prunePublished(Instant before) {
+        try (Connection c = database.connection(); PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM outbox WHERE published = TRUE AND created_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot prune the outbox", e);
         }
     }
 

@@ -41,6 +41,14 @@ public record TaskMemory(String run, Integer status, String code, boolean termin
                 consecutiveFailures, reportedFailure);
     }
 
+    /**
+     * Whether the task is polled every cycle: not once it has ended, and not while the API forbids it
+     * (those are re-checked at the slower terminal rate, as asking again at once cannot help).
+     */
+    public boolean pollsEveryCycle() {
+        return !terminal && !"forbidden".equals(reportedFailure);
+    }
+
     /** Whether this differs from {@code other} in anything that must survive a restart. */
     public boolean durablyDiffersFrom(TaskMemory other) {
         return !java.util.Objects.equals(run, other.run) || !java.util.Objects.equals(status, other.status)

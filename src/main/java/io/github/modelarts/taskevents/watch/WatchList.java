@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tasks being watched and what is remembered of each. Every cycle polls the tasks still running;
- * a terminal task is only re-checked every {@code terminalRecheckCycles} cycles, to catch a new run.
+ * a terminal (or forbidden) task is only re-checked every {@code terminalRecheckCycles} cycles, to catch
+ * a new run.
  */
 public final class WatchList {
 
@@ -40,6 +41,9 @@ public final class WatchList {
         }
     }
 
+    private static final Comparator<Entry> LEAST_RECENTLY_POLLED = Comparator.comparing(
+            (Entry e) -> e.memory.lastPollAt(), Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final Map<TaskRef, Entry> entries = new ConcurrentHashMap<>();
     private final int terminalRecheckCycles;
     private long cycle;
@@ -57,18 +61,23 @@ public final class WatchList {
         entries.remove(ref);
     }
 
-    /** The tasks to poll in the cycle that starts now. */
+    public boolean isWatched(TaskRef ref) {
+        return entries.containsKey(ref);
+    }
+
+    /** The tasks to poll in the cycle that starts now, least recently polled first. */
     public synchronized List<TaskRef> dueTasks() {
         cycle++;
-        List<TaskRef> due = new ArrayList<>();
+        List<Entry> due = new ArrayList<>();
         for (Entry entry : entries.values()) {
             boolean recheck = terminalRecheckCycles > 0 && cycle - entry.checkedInCycle >= terminalRecheckCycles;
-            if (!entry.memory.terminal() || recheck) {
+            if (entry.memory.pollsEveryCycle() || recheck) {
                 entry.checkedInCycle = cycle;
-                due.add(entry.ref);
+                due.add(entry);
             }
         }
-        return due;
+        due.sort(LEAST_RECENTLY_POLLED);
+        return due.stream().map(Entry::ref).toList();
     }
 
     public TaskMemory memory(TaskRef ref) {

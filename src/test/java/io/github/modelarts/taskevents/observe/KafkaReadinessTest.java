@@ -12,6 +12,7 @@ import io.github.modelarts.taskevents.state.TaskMemory;
 import io.github.modelarts.taskevents.watch.TaskRef;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.health.HealthCheck;
@@ -32,7 +33,7 @@ class KafkaReadinessTest {
 
     @BeforeEach
     void openStore() {
-        database = new Database(new Settings.State(dir, "", "", new Secret("")));
+        database = new Database(new Settings.State(dir, "", "", new Secret(""), Duration.ofDays(7)));
         store = new StateStore(database);
         check = new KafkaReadiness(publishing, store, 1);
         check.setCamelContext(new DefaultCamelContext());

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.simulator.Fault;
+import io.github.modelarts.taskevents.simulator.auth.AuthGate;
+import io.github.modelarts.taskevents.testsupport.CloudCredentials;
 import io.github.modelarts.taskevents.testsupport.ManagementClient;
 import io.github.modelarts.taskevents.testsupport.ManagementClient.Answer;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
@@ -14,6 +16,8 @@ import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The management endpoints over real HTTP, against the real pipeline, simulator and Kafka. */
 class ManagementEndpointsTest {
@@ -150,22 +154,26 @@ class ManagementEndpointsTest {
         }
     }
 
-    @Test
-    void givenSecretsInTheConfiguration_whenEveryEndpointIsRead_thenNoneShowsASecret() throws Exception {
-        String[] secrets = {"sk-Secret-0815", "sts-Secret-1234", "pw-Secret-4711", "db-Secret-2342"};
-        try (Pipeline pipeline = new Pipeline().watching(DS + "/done", DS + "/broken");
+    @ParameterizedTest(name = "auth {0}")
+    @ValueSource(strings = {"token", "password", "aksk"})
+    void givenSecretsInTheConfiguration_whenEveryEndpointIsRead_thenNoneShowsASecret(String mode) throws Exception {
+        AuthGate gate = CloudCredentials.gate().build();
+        String token = gate.issueToken();
+        String databasePassword = "db-Secret-2342";
+        try (Pipeline pipeline = CloudCredentials.pipeline(mode, gate).watching(DS + "/done", DS + "/broken");
              TopicReader reader = pipeline.reader()) {
             pipeline.simulator().putTask(DS, task("done", 3, "ModelArts.4996"));
             pipeline.simulator().putTask(DS, task("broken", 1, "ModelArts.4902"));
-            pipeline.simulator().injectFault(DS, "broken",
-                    Fault.error(401, "APIG.0301", "Incorrect IAM authentication"));
-            pipeline.with("modelarts.auth", "aksk").with("modelarts.ak", "AKPLAIN")
-                    .with("modelarts.sk", secrets[0]).with("modelarts.security.token", secrets[1])
-                    .with("modelarts.password", secrets[2]).with("state.jdbc.password", secrets[3]).start();
+            pipeline.simulator().injectFault(DS, "broken", Fault.error(403, "ModelArts.0203", "Forbidden"));
+            // every secret setting filled, whichever the mode uses
+            pipeline.with("modelarts.password", CloudCredentials.PASSWORD)
+                    .with("modelarts.sk", CloudCredentials.SECRET_KEY)
+                    .with("state.jdbc.password", databasePassword).start();
             pipeline.poll();
             reader.await(2, r -> true);
             ManagementClient management = pipeline.management();
 
+            String[] secrets = {CloudCredentials.PASSWORD, CloudCredentials.SECRET_KEY, databasePassword, token};
             for (String path : new String[] {"/observe/health", "/observe/health/live", "/observe/health/ready",
                     "/observe/metrics", "/observe/tasks", "/observe/info", "/q/dev"}) {
                 for (String query : new String[] {"", "?exposureLevel=full&data=true&stackTrace=true"}) {
@@ -173,7 +181,7 @@ class ManagementEndpointsTest {
                     assertThat(answer.body()).as(path + query).doesNotContain(secrets);
                 }
             }
-            assertThat(management.metrics().value(PREFIX + "error_events_total", "reason", "unauthorized"))
+            assertThat(management.metrics().value(PREFIX + "error_events_total", "reason", "forbidden"))
                     .isEqualTo(1);
         }
     }

@@ -1,15 +1,12 @@
 package io.github.modelarts.taskevents.testsupport;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /** A JVM child process on the test classpath, so a test can kill -9 it or stop it with SIGTERM. */
 public final class JavaProcess implements AutoCloseable {
@@ -26,22 +23,16 @@ public final class JavaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classPath(), mainClass));
+                // the production logging, not the tests' warnings-only configuration
+                "-Dlogback.configurationFile=logback.xml",
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        // run beside its log, not in the checkout, whose routes/ folder Camel would find a second time
+        ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new JavaProcess(builder.start(), log);
-    }
-
-    /**
-     * The test class path without empty entries: Surefire's ends with a separator, which a child JVM reads
-     * as its working directory, and the project root's {@code routes/} would then be loaded twice.
-     */
-    private static String classPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isEmpty())
-                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** kill -9: no shutdown hook, no flush, nothing finishes. */

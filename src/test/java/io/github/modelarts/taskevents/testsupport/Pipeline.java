@@ -5,9 +5,11 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
+import io.github.modelarts.taskevents.simulator.RequestGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +26,16 @@ public final class Pipeline implements AutoCloseable {
     private final ModelArtsSimulator simulator;
     private final Map<String, String> overrides = new HashMap<>();
     private final Topics topics;
+    private Clock clock = Clock.systemUTC();
     private Application application;
 
     public Pipeline() {
-        this.simulator = new ModelArtsSimulator(PROJECT).start();
+        this(RequestGate.ALLOW_ALL);
+    }
+
+    /** A pipeline whose simulator answers only requests {@code gate} lets through, e.g. an {@code AuthGate}. */
+    public Pipeline(RequestGate gate) {
+        this.simulator = ModelArtsSimulator.builder(PROJECT).gate(gate).build().start();
         String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         this.topics = new Topics(prefix + "completed", prefix + "failed", prefix + "progress", prefix + "errors",
                 prefix + "watch");
@@ -60,6 +68,12 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
+    /** The application's clock (tokens, signatures, observations), for tests that drive time. */
+    public Pipeline clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** The settings this pipeline runs with, as environment variables, for running it as a separate process. */
     public Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
@@ -81,7 +95,7 @@ public final class Pipeline implements AutoCloseable {
 
     public Application start() throws Exception {
         SettingsSource source = SettingsSource.load(Map.of(), overrides);
-        application = new Application(Settings.from(source), source);
+        application = new Application(Settings.from(source), source, clock);
         application.start();
         return application;
     }

@@ -55,6 +55,12 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
         request.setHeader("X-Auth-Token", token.value());
     }
 
+    /** Fetches the first token; throws {@link IamAuthenticationException} when IAM does not give one. */
+    @Override
+    public void logIn() {
+        renewIfDue();
+    }
+
     @Override
     public boolean renewAfterUnauthorized() {
         lock.lock();

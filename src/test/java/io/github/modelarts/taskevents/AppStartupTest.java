@@ -1,0 +1,54 @@
+package io.github.modelarts.taskevents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.modelarts.taskevents.testsupport.JavaProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real entry point as its own process: bad configuration stops it at once, naming each variable. */
+class AppStartupTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void givenNoConfiguration_whenStarted_thenExitsNonZeroNamingEachMissingVariableAndTheDemo() throws Exception {
+        JavaProcess app = JavaProcess.start(App.class.getName(), List.of(), Map.of(), dir.resolve("out.log"));
+
+        int exit = app.waitForExit(Duration.ofSeconds(30));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(app.output()).contains("MODELARTS_ENDPOINT", "MODELARTS_PROJECT_ID", "KAFKA_BOOTSTRAP_SERVERS",
+                "--demo");
+    }
+
+    @Test
+    void givenSeveralBadValues_whenStarted_thenOneLinePerProblem() throws Exception {
+        JavaProcess app = JavaProcess.start(App.class.getName(), List.of(), Map.of(
+                "MODELARTS_ENDPOINT", "ftp://somewhere", "MODELARTS_PROJECT_ID", "p1",
+                "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", "POLL_CRON", "sometimes",
+                "MODELARTS_TASKS", "ds/../x", "MODELARTS_AUTH", "aksk", "MODELARTS_SK", "sk-secret-value"),
+                dir.resolve("out.log"));
+
+        int exit = app.waitForExit(Duration.ofSeconds(30));
+
+        String output = app.output();
+        assertThat(exit).isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.startsWith("  - "))).hasSize(4);
+        assertThat(output).contains("MODELARTS_ENDPOINT", "POLL_CRON", "MODELARTS_TASKS", "MODELARTS_AK")
+                .doesNotContain("sk-secret-value");
+    }
+
+    @Test
+    void givenAnUnknownArgument_whenStarted_thenUsageAndExitTwo() throws Exception {
+        JavaProcess app = JavaProcess.start(App.class.getName(), List.of("--demon"), Map.of(),
+                dir.resolve("out.log"));
+
+        assertThat(app.waitForExit(Duration.ofSeconds(30))).isEqualTo(2);
+        assertThat(app.output()).contains("Usage");
+    }
+}

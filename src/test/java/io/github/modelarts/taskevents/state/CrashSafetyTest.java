@@ -1,0 +1,140 @@
+package io.github.modelarts.taskevents.state;
+
+import static io.github.modelarts.taskevents.testsupport.TaskBodies.failed;
+import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.modelarts.taskevents.App;
+import io.github.modelarts.taskevents.simulator.Fault;
+import io.github.modelarts.taskevents.testsupport.JavaProcess;
+import io.github.modelarts.taskevents.testsupport.Pipeline;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
+import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of the application process at points of a cycle; after a restart on the same state every
+ * terminal event is on its topic, and a duplicate can only be a re-send with the same {@code ce_id}.
+ */
+class CrashSafetyTest {
+    private static final String DS = "dsCrash";
+    /** The JVM's status after SIGTERM once its shutdown hooks (Camel's graceful shutdown) have run. */
+    private static final int SIGTERM_EXIT = 143;
+    private static final Set<String> TERMINAL = Set.of("modelarts.task.succeeded", "modelarts.task.failed",
+            "modelarts.task.stopped");
+
+    @Test
+    void givenKilledWhileFetching_whenRestarted_thenEveryTerminalEventOnce() throws Exception {
+        try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().injectGlobalFault(Fault.latency(Duration.ofSeconds(30)));
+            try (JavaProcess app = startApp(pipeline, "first")) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.simulator().requestCount() > 0);
+                app.kill();
+            }
+            pipeline.simulator().clearFaults();
+
+            try (JavaProcess app = startApp(pipeline, "second")) {
+                assertTerminalEvents(reader, pipeline, 1);
+            }
+        }
+    }
+
+    @Test
+    void givenKilledAfterRecordingButBeforeKafkaAcknowledged_whenRestarted_thenEveryTerminalEventOnce()
+            throws Exception {
+        try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
+            String kafka = pipeline.environment().get("KAFKA_BOOTSTRAP_SERVERS");
+            pipeline.with("kafka.bootstrap.servers", "127.0.0.1:" + unusedPort());
+            try (JavaProcess app = startApp(pipeline, "first")) {
+                // the warning is logged after the events were recorded and the first send failed
+                Awaitility.await().atMost(Duration.ofSeconds(60))
+                        .until(() -> app.output().contains("Kafka did not acknowledge"));
+                app.kill();
+            }
+            assertThat(reader.all()).isEmpty();
+            pipeline.with("kafka.bootstrap.servers", kafka);
+
+            try (JavaProcess app = startApp(pipeline, "second")) {
+                assertTerminalEvents(reader, pipeline, 1);
+            }
+        }
+    }
+
+    @Test
+    void givenKilledRightAfterTheFirstPublish_whenRestarted_thenDuplicatesOnlyWithTheSameCeId() throws Exception {
+        try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
+            try (JavaProcess app = startApp(pipeline, "first")) {
+                reader.await(1, r -> true);
+                app.kill();
+            }
+
+            try (JavaProcess app = startApp(pipeline, "second")) {
+                assertTerminalEvents(reader, pipeline, 2);
+            }
+        }
+    }
+
+    @Test
+    void givenSigtermDuringAFetch_whenStopped_thenShutsDownGracefullyAndARestartPublishesEachEventOnce()
+            throws Exception {
+        try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().injectGlobalFault(Fault.latency(Duration.ofSeconds(2)));
+            try (JavaProcess app = startApp(pipeline, "first")) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.simulator().requestCount() > 0);
+                int exit = app.stop();
+
+                assertThat(exit).isEqualTo(SIGTERM_EXIT);
+                assertThat(app.output()).contains("shutdown");
+            }
+            pipeline.simulator().clearFaults();
+
+            try (JavaProcess app = startApp(pipeline, "second")) {
+                assertTerminalEvents(reader, pipeline, 1);
+            }
+        }
+    }
+
+    /** Three tasks that have already ended: each must yield exactly one terminal outcome. */
+    private static Pipeline endedTasks() {
+        Pipeline pipeline = new Pipeline().watching(DS + "/ok", DS + "/broken", DS + "/halted")
+                .with("poll.cron", "* * * * * ?");
+        pipeline.simulator().putTask(DS, task("ok", 3, "ModelArts.4996"));
+        pipeline.simulator().putTask(DS, failed("broken", "ModelArts.4917", "Failed to execute the auto labeling task."));
+        pipeline.simulator().putTask(DS, task("halted", 5, "ModelArts.4393"));
+        return pipeline;
+    }
+
+    private static JavaProcess startApp(Pipeline pipeline, String name) throws IOException {
+        return JavaProcess.start(App.class.getName(), List.of(), pipeline.environment(),
+                pipeline.stateDir().resolve(name + ".log"));
+    }
+
+    /** Waits for a terminal event of every task, then checks each has one outcome and one ce_id. */
+    private static void assertTerminalEvents(TopicReader reader, Pipeline pipeline, int maxCopies) {
+        reader.await(3, r -> TERMINAL.contains(r.header("ce_type")));
+        List<Received> terminal = reader.all().stream().filter(r -> TERMINAL.contains(r.header("ce_type"))).toList();
+        Map<String, List<Received>> byTask = terminal.stream().collect(Collectors.groupingBy(Received::key));
+        assertThat(byTask.keySet()).containsExactlyInAnyOrder("ok", "broken", "halted");
+        byTask.forEach((task, events) -> {
+            assertThat(events).as(task).hasSizeBetween(1, maxCopies);
+            assertThat(events.stream().map(r -> r.header("ce_id")).distinct()).as(task).hasSize(1);
+            assertThat(events.stream().map(r -> r.header("ce_type")).distinct()).as(task).hasSize(1);
+        });
+        assertThat(byTask.get("ok").get(0).topic()).isEqualTo(pipeline.topics().completed());
+        assertThat(byTask.get("halted").get(0).topic()).isEqualTo(pipeline.topics().failed());
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
