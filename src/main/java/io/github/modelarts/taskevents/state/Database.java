@@ -18,8 +18,10 @@ public final class Database implements AutoCloseable {
     public Database(Settings.State state) {
         HikariConfig config = new HikariConfig();
         String url = state.jdbcUrl().isEmpty()
-                // WRITE_DELAY=0: a commit is on disk before we tell Kafka, so a kill -9 cannot forget an ack
-                ? "jdbc:h2:file:" + state.dir().toAbsolutePath().resolve("state") + ";WRITE_DELAY=0"
+                // WRITE_DELAY=0: a commit is on disk before we tell Kafka, so a kill -9 cannot forget an ack;
+                // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close it under Camel's graceful shutdown
+                ? "jdbc:h2:file:" + state.dir().toAbsolutePath().resolve("state")
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
                 : state.jdbcUrl();
         config.setJdbcUrl(url);
         config.setUsername(state.jdbcUser().isEmpty() ? null : state.jdbcUser());
