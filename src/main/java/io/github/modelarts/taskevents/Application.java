@@ -62,7 +62,7 @@ public final class Application implements AutoCloseable {
                 .sslContext(settings.trustStore().sslContext())
                 .build();
         this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), http,
-                settings.http().readTimeout(), clock);
+                settings.http().readTimeout(), clock, observability.requests());
         ModelArtsClient client = new ModelArtsClient(http, authenticator,
                 new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
                 settings.http().readTimeout(), settings.http().maxResponseBytes(), clock, observability.requests());

@@ -11,4 +11,22 @@ public interface RequestListener {
 
     /** The pacer held a request back (rate limit or a 429's Retry-After) for {@code wait}. */
     void heldBack(Duration wait);
+
+    /** IAM was asked for a token (auth {@code password}): {@code obtained} or refused/unreachable. */
+    void tokenRequested(boolean obtained);
+
+    /** For clients nobody measures. */
+    RequestListener NONE = new RequestListener() {
+        @Override
+        public void requestDone(OptionalInt httpStatus, Duration latency) {
+        }
+
+        @Override
+        public void heldBack(Duration wait) {
+        }
+
+        @Override
+        public void tokenRequested(boolean obtained) {
+        }
+    };
 }

@@ -32,4 +32,10 @@ final class RequestMetrics implements RequestListener {
     public void heldBack(Duration wait) {
         heldBack.record(wait);
     }
+
+    @Override
+    public void tokenRequested(boolean obtained) {
+        registry.counter("modelarts.task.events.token.requests", "outcome", obtained ? "obtained" : "failed")
+                .increment();
+    }
 }

@@ -183,6 +183,10 @@ class ManagementEndpointsTest {
             }
             assertThat(management.metrics().value(PREFIX + "error_events_total", "reason", "forbidden"))
                     .isEqualTo(1);
+            if (mode.equals("password")) {
+                assertThat(management.metrics().value(PREFIX + "token_requests_total", "outcome", "obtained"))
+                        .isEqualTo(1);
+            }
         }
     }
 

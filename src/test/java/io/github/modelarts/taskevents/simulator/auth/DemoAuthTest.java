@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.fetch.RequestListener;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
 import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
@@ -37,7 +38,7 @@ class DemoAuthTest {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
             Settings settings = Settings.from(SettingsSource.load(env, Map.of()));
             RequestAuthenticator authenticator = Authenticators.from(settings.credentials(), settings.projectId(),
-                    http, Duration.ofSeconds(5), Clock.systemUTC());
+                    http, Duration.ofSeconds(5), Clock.systemUTC(), RequestListener.NONE);
             URI uri = URI.create(settings.endpoint() + TASK_PATH);
 
             HttpRequest.Builder authenticated = HttpRequest.newBuilder(uri);
