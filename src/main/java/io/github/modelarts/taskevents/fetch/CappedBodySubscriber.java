@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Collects a response body up to a cap and then stops reading, so a huge or endless body cannot exhaust memory. */
+/**
+ * Collects a response body up to a cap and then stops reading, so a huge or endless body cannot exhaust memory;
+ * a body not complete in time is given up (the request timeout ends with the headers).
+ */
 final class CappedBodySubscriber implements HttpResponse.BodySubscriber<CappedBodySubscriber.Body> {
 
     /** The bytes read, and whether more were on offer. */
@@ -18,10 +23,18 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<CappedBo
     private final int cap;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<Body> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
 
-    CappedBodySubscriber(int cap) {
+    /** @param timeoutNanos how long the body may take; then it fails with a {@link TimeoutException} */
+    CappedBodySubscriber(int cap, long timeoutNanos) {
         this.cap = cap;
+        // orTimeout's one shared timer thread, not a thread per body; it forgets the timer once the body is complete
+        result.orTimeout(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS).whenComplete((body, failure) -> {
+            Flow.Subscription stalled = subscription;
+            if (failure instanceof TimeoutException && stalled != null) {
+                stalled.cancel();
+            }
+        });
     }
 
     @Override

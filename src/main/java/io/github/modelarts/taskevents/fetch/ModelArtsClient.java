@@ -13,9 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class ModelArtsClient {
     private static final Logger LOG = LoggerFactory.getLogger(ModelArtsClient.class);
     private static final byte[] NO_BODY = new byte[0];
+    /** Time a body may take after the read timeout, before a stalled one is given up as a timeout. */
+    private static final Duration BODY_GRACE = Duration.ofMillis(500);
 
     private final HttpClient http;
     private final RequestAuthenticator authenticator;
@@ -86,9 +85,11 @@ public final class ModelArtsClient {
             return new FetchResult.Answered(ref, response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), body.bytes(), body.truncated(),
                     attempts, clock.instant());
-        } catch (TimeoutException | HttpTimeoutException e) {
-            return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", true, attempts);
         } catch (IOException e) {
+            if (e instanceof HttpTimeoutException || e.getCause() instanceof TimeoutException) {
+                return unreachable(ref, "timeout", "no answer within " + readTimeout.toMillis() + " ms", true,
+                        attempts);
+            }
             return unreachable(ref, "connection-error", e.getClass().getSimpleName(), true, attempts);
         } catch (IamAuthenticationException e) {
             // no token to send: the API was not asked, and retrying at once would only hammer IAM
@@ -100,37 +101,19 @@ public final class ModelArtsClient {
     }
 
     /** Sends one request and waits for its whole answer, telling the listener how long the API took. */
-    private HttpResponse<CappedBodySubscriber.Body> send(HttpRequest request)
-            throws IOException, InterruptedException, TimeoutException {
+    private HttpResponse<CappedBodySubscriber.Body> send(HttpRequest request) throws IOException, InterruptedException {
         long sentAt = System.nanoTime();
         OptionalInt status = OptionalInt.empty();
         try {
-            HttpResponse<CappedBodySubscriber.Body> response = awaitWholeResponse(
-                    http.sendAsync(request, info -> new CappedBodySubscriber(maxResponseBytes)));
+            // send, not sendAsync: sendAsync hands every response to the common pool, which on two cores is a
+            // new thread per response. The request timeout only covers the headers; the body has the rest.
+            long deadline = sentAt + readTimeout.toNanos() + BODY_GRACE.toNanos();
+            HttpResponse<CappedBodySubscriber.Body> response = http.send(request,
+                    info -> new CappedBodySubscriber(maxResponseBytes, deadline - System.nanoTime()));
             status = OptionalInt.of(response.statusCode());
             return response;
         } finally {
             listener.requestDone(status, Duration.ofNanos(System.nanoTime() - sentAt));
-        }
-    }
-
-    /** Waits for headers and body together: the request timeout alone would not cover a stalled body. */
-    private HttpResponse<CappedBodySubscriber.Body> awaitWholeResponse(
-            CompletableFuture<HttpResponse<CappedBodySubscriber.Body>> call)
-            throws IOException, InterruptedException, TimeoutException {
-        try {
-            return call.get(readTimeout.toMillis() + 500, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            call.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof HttpTimeoutException timeout) {
-                throw timeout;
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.modelarts.taskevents.publish;
 import io.github.modelarts.taskevents.state.OutboxRecord;
 import io.github.modelarts.taskevents.state.StateStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -19,6 +20,7 @@ public final class OutboxPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final Logger EVENTS = LoggerFactory.getLogger("modelarts.events");
     private static final String RECORD = "outboxRecord";
+    private static final String ACKNOWLEDGED = "outboxAcknowledged";
     private static final int BATCH = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -33,7 +35,9 @@ public final class OutboxPublisher {
     }
 
     /** The next events to send, oldest first; none while backing off after a failed send. */
-    public List<OutboxRecord> pending() {
+    public List<OutboxRecord> pending(Exchange exchange) {
+        // the split's copies of this exchange share the list: each adds its record once Kafka has acknowledged it
+        exchange.setProperty(ACKNOWLEDGED, new ArrayList<Long>());
         if (System.nanoTime() - retryAtNanos < 0) {
             return List.of();
         }
@@ -52,10 +56,10 @@ public final class OutboxPublisher {
         exchange.setProperty(RECORD, record);
     }
 
-    /** Kafka acknowledged the record: it leaves the outbox. */
+    /** Kafka acknowledged the record: it leaves the outbox with the rest of the batch, in {@link #markPublished}. */
     public void acknowledged(Exchange exchange) {
         OutboxRecord record = exchange.getProperty(RECORD, OutboxRecord.class);
-        store.markPublished(record.seq());
+        acknowledgedSeqs(exchange).add(record.seq());
         if (!backoff.isZero()) {
             LOG.info("Kafka is reachable again; publishing the recorded events");
             backoff = Duration.ZERO;
@@ -64,6 +68,22 @@ public final class OutboxPublisher {
         String reason = record.errorReason();
         EVENTS.info("published {} {} task={} ce_id={}{}", record.headers().get("ce_type"), record.topic(),
                 record.key(), record.ceId(), reason == null ? "" : " reason=" + reason);
+    }
+
+    /**
+     * After a batch, sent whole or in part: its acknowledged records leave the outbox in one transaction, as a
+     * commit per record cost more than the send itself.
+     */
+    public void markPublished(Exchange exchange) {
+        List<Long> seqs = acknowledgedSeqs(exchange);
+        if (!seqs.isEmpty()) {
+            store.markPublished(seqs);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> acknowledgedSeqs(Exchange exchange) {
+        return exchange.getProperty(ACKNOWLEDGED, List.class);
     }
 
     /** A send failed: the record stays in the outbox and is sent again after a growing pause. */

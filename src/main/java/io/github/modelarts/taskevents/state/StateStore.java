@@ -101,13 +101,19 @@ public final class StateStore {
         }
     }
 
-    public void markPublished(long seq) {
+    /** Marks the records published, all in one transaction. */
+    public void markPublished(List<Long> seqs) {
         try (Connection c = database.connection();
              PreparedStatement update = c.prepareStatement("UPDATE outbox SET published = TRUE WHERE seq = ?")) {
-            update.setLong(1, seq);
-            update.executeUpdate();
+            c.setAutoCommit(false);
+            for (long seq : seqs) {
+                update.setLong(1, seq);
+                update.addBatch();
+            }
+            update.executeBatch();
+            c.commit();
         } catch (SQLException e) {
-            throw new StateStoreException("Cannot mark outbox record " + seq + " published", e);
+            throw new StateStoreException("Cannot mark outbox records " + seqs + " published", e);
         }
     }
 

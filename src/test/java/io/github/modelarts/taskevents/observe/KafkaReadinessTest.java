@@ -7,6 +7,7 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.event.EventTypes;
 import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.OutboxRecord;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.TaskMemory;
 import io.github.modelarts.taskevents.watch.TaskRef;
@@ -55,7 +56,7 @@ class KafkaReadinessTest {
         assertThat(past.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(past.getMessage())
                 .hasValue("Outbox backlog 2 is over READY_MAX_BACKLOG (1): Kafka does not keep up");
-        store.pending(10).forEach(pending -> store.markPublished(pending.seq()));
+        store.markPublished(store.pending(10).stream().map(OutboxRecord::seq).toList());
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
     }
 

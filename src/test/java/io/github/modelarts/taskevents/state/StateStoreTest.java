@@ -47,7 +47,7 @@ class StateStoreTest {
     void givenPublishedAndPendingEvents_whenPruned_thenOnlyOldPublishedOnesGo() {
         store.record(REF, memory(), Optional.of(event("published")));
         store.record(REF, memory(), Optional.of(event("pending")));
-        store.markPublished(store.pending(10).get(0).seq());
+        store.markPublished(java.util.List.of(store.pending(10).get(0).seq()));
 
         int deleted = store.prunePublished(AT.plusSeconds(1));
 

@@ -18,14 +18,20 @@ public final class JavaProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** With small-footprint, fast-starting JVM options, which suit tests that kill and restart processes. */
     public static JavaProcess start(String mainClass, List<String> args, Map<String, String> env, Path log)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                // the production logging, not the tests' warnings-only configuration
-                "-Dlogback.configurationFile=logback.xml",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+        // the production logging, not the tests' warnings-only configuration
+        return start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=logback.xml"), mainClass, args, env, log);
+    }
+
+    public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args,
+                                    Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
         // run beside its log, not in the checkout, whose routes/ folder Camel would find a second time
         ProcessBuilder builder = new ProcessBuilder(command).directory(log.getParent().toFile())
@@ -57,6 +63,11 @@ public final class JavaProcess implements AutoCloseable {
             throw new IllegalStateException("process did not exit within " + limit);
         }
         return process.exitValue();
+    }
+
+    /** The JVM's own process id, for reading its figures under /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -1,0 +1,45 @@
+package io.github.modelarts.taskevents.bench;
+
+import java.util.Arrays;
+
+/**
+ * The figures of one side (route or baseline) of one scenario; {@code warmUpMillis} runs from the process
+ * start until its first-sight events are on Kafka and two cycles are done; {@code loadAverage} is the
+ * machine's one-minute load average when the window ended.
+ */
+record Measurement(long polls, long busyMillis, long[] cycleMillis, long[] detectionMillis, int flips,
+                   long httpRequests, double peakRssMb, ProcessFigures.Heap heap, double cpuSeconds,
+                   long warmUpMillis, double loadAverage) {
+
+    /** Polls per second while a cycle runs: the polls of the measured cycles over the time they took. */
+    double pollsPerSecond() {
+        return busyMillis == 0 ? 0 : polls * 1000.0 / busyMillis;
+    }
+
+    long cycleP50() {
+        return percentile(cycleMillis, 50);
+    }
+
+    long cycleP99() {
+        return percentile(cycleMillis, 99);
+    }
+
+    long detectionP50() {
+        return percentile(detectionMillis, 50);
+    }
+
+    long detectionP99() {
+        return percentile(detectionMillis, 99);
+    }
+
+    /** Nearest rank: the smallest value with at least {@code p} percent of the values at or below it. */
+    static long percentile(long[] values, int p) {
+        if (values.length == 0) {
+            return 0;
+        }
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
+    }
+}

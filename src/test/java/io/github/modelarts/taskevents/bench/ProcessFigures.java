@@ -1,0 +1,58 @@
+package io.github.modelarts.taskevents.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What Linux and the JVM's GC log say about a running JVM's memory and processor time. */
+final class ProcessFigures {
+    /** Kernel clock ticks per second of utime and stime; 100 on every Linux this runs on (USER_HZ). */
+    private static final double TICKS_PER_SECOND = 100.0;
+    private static final Pattern HEAP_AROUND_GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
+
+    private ProcessFigures() {
+    }
+
+    /** Peak resident set size (VmHWM) in MB. */
+    static double peakRssMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IOException("no VmHWM for process " + pid);
+    }
+
+    /** Processor time used so far, user plus system, in seconds. */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // the command name in field 2 may hold spaces; count fields from after its closing parenthesis
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+    }
+
+    /** Heap in use when a collection started (the peak) and after it (what was live), in MB. */
+    record Heap(long peakMb, long liveMb) {
+    }
+
+    /**
+     * The largest heap occupancies before and after a collection, read from an {@code -Xlog:gc} file; only
+     * young and full pauses free memory, so only they tell what was live.
+     */
+    static Heap heap(Path gcLog) throws IOException {
+        long peak = 0;
+        long live = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher matcher = HEAP_AROUND_GC.matcher(line);
+            if (matcher.find()) {
+                peak = Math.max(peak, Long.parseLong(matcher.group(1)));
+                if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                    live = Math.max(live, Long.parseLong(matcher.group(2)));
+                }
+            }
+        }
+        return new Heap(peak, live);
+    }
+}

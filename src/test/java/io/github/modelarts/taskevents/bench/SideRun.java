@@ -1,0 +1,160 @@
+package io.github.modelarts.taskevents.bench;
+
+import io.github.modelarts.taskevents.App;
+import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
+import io.github.modelarts.taskevents.testsupport.JavaProcess;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * One side of a scenario, the route or the baseline, as its own JVM against a fresh simulator: warm up,
+ * then flip a share of the tasks to succeeded and measure the cycles, the detections and the process.
+ */
+final class SideRun {
+    enum Side { ROUTE, BASELINE }
+
+    /** The route's first cycle records a progress event per task, and the outbox sends them all before the window. */
+    private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(6);
+    private static final Duration SLACK = Duration.ofSeconds(60);
+
+    private final Side side;
+    private final Scenario scenario;
+    private final String bootstrap;
+    private final Path dir;
+    private final String topicPrefix;
+    private Supplier<String> progressNote = () -> "";
+
+    SideRun(Side side, Scenario scenario, String bootstrap, Path dir) {
+        this.side = side;
+        this.scenario = scenario;
+        this.bootstrap = bootstrap;
+        this.dir = dir;
+        this.topicPrefix = "bench." + System.nanoTime() + "." + side.name().toLowerCase() + ".";
+    }
+
+    Measurement run() throws Exception {
+        emptyDir();
+        BenchTasks tasks = new BenchTasks(scenario.tasks(), Scenario.FLIP_EVERY);
+        RequestLog log = new RequestLog(tasks.steadyIds());
+        String progress = topicPrefix + "progress";
+        try (ModelArtsSimulator simulator = ModelArtsSimulator.builder(BenchTasks.PROJECT).gate(log).build().start();
+             Arrivals arrivals = new Arrivals(bootstrap, topicPrefix + "completed", List.of(progress))) {
+            tasks.putRunning(simulator);
+            long startedAt = System.nanoTime();
+            try (JavaProcess process = start(simulator, tasks)) {
+                progressNote = () -> log.completedCycles() + " cycles complete, " + arrivals.count(progress)
+                        + " progress events and " + arrivals.detected() + " detections read";
+                await(WARM_UP_LIMIT, process, () -> log.completedCycles() >= 2
+                        && (side == Side.BASELINE || arrivals.count(progress) >= scenario.tasks()));
+                long windowStart = System.nanoTime();
+                long warmUpMillis = (windowStart - startedAt) / 1_000_000;
+                double cpuBefore = ProcessFigures.cpuSeconds(process.pid());
+                long requestsBefore = log.requests();
+                tasks.scheduleFlips(simulator, scenario.flipSpreadMs());
+                Duration window = Duration.ofMillis(scenario.measuredCycles() * scenario.intervalMs());
+                await(window.plus(SLACK), process, () -> {
+                    int first = log.firstCycleSince(windowStart);
+                    return first >= 0 && log.completedCycles() >= first + scenario.measuredCycles()
+                            && arrivals.detected() >= tasks.flipping().size();
+                });
+                double cpu = ProcessFigures.cpuSeconds(process.pid()) - cpuBefore;
+                // over the last minute, about the window: other work on the machine slows either side
+                double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                double rss = ProcessFigures.peakRssMb(process.pid());
+                long requests = log.requests() - requestsBefore;
+                process.stop();
+                return measure(log, log.firstCycleSince(windowStart), tasks, arrivals, requests, rss, cpu,
+                        warmUpMillis, loadAverage);
+            }
+        }
+    }
+
+    private Measurement measure(RequestLog log, int firstCycle, BenchTasks tasks, Arrivals arrivals, long requests,
+                                double rss, double cpu, long warmUpMillis, double loadAverage) throws Exception {
+        long[] cycles = new long[scenario.measuredCycles()];
+        long busyNanos = 0;
+        for (int i = 0; i < cycles.length; i++) {
+            RequestLog.Span span = log.cycle(firstCycle + i);
+            cycles[i] = span.millis();
+            busyNanos += span.endNanos() - span.startNanos();
+        }
+        long[] detections = tasks.flipping().stream()
+                .mapToLong(ref -> (arrivals.arrivalNanos(ref.taskId()) - tasks.flipNanos(ref.taskId())) / 1_000_000)
+                .toArray();
+        return new Measurement((long) cycles.length * log.steadyTasks(), busyNanos / 1_000_000, cycles, detections,
+                tasks.flipping().size(), requests, rss, ProcessFigures.heap(dir.resolve("gc.log")), cpu,
+                warmUpMillis, loadAverage);
+    }
+
+    private JavaProcess start(ModelArtsSimulator simulator, BenchTasks tasks) throws Exception {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log")));
+        if (side == Side.ROUTE && Boolean.getBoolean("bench.jfr")) {
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("route.jfr"));
+        }
+        if (side == Side.BASELINE) {
+            Path urls = dir.resolve("task-urls.txt");
+            Files.write(urls, tasks.all().stream().map(ref -> simulator.baseUrl() + "/v2/" + BenchTasks.PROJECT
+                    + "/datasets/" + ref.datasetId() + "/tasks/" + ref.taskId()).toList());
+            return JavaProcess.start(jvm, BaselinePoller.class.getName(), List.of(), Map.of(
+                    "BENCH_TASK_URLS_FILE", urls.toString(),
+                    "BENCH_CONCURRENCY", Integer.toString(scenario.concurrency()),
+                    "BENCH_INTERVAL_MS", Long.toString(scenario.intervalMs()),
+                    // it stops by itself well after the longest run the waits below allow
+                    "BENCH_MAX_CYCLES", Long.toString(maxRunMillis() / scenario.intervalMs()),
+                    "BENCH_BOOTSTRAP", bootstrap,
+                    "BENCH_TOPIC", topicPrefix + "completed"), dir.resolve("baseline.log"));
+        }
+        return JavaProcess.start(jvm, App.class.getName(), List.of(), Map.ofEntries(
+                Map.entry("MODELARTS_ENDPOINT", simulator.baseUrl()),
+                Map.entry("MODELARTS_PROJECT_ID", BenchTasks.PROJECT),
+                Map.entry("MODELARTS_TASKS", tasks.asSetting()),
+                Map.entry("POLL_CRON", "0/" + scenario.intervalMs() / 1000 + " * * * * ?"),
+                Map.entry("MAX_CONCURRENT_REQUESTS", Integer.toString(scenario.concurrency())),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrap),
+                Map.entry("STATE_DIR", dir.resolve("state").toString()),
+                Map.entry("TOPIC_COMPLETED", topicPrefix + "completed"),
+                Map.entry("TOPIC_FAILED", topicPrefix + "failed"),
+                Map.entry("TOPIC_PROGRESS", topicPrefix + "progress"),
+                Map.entry("TOPIC_ERRORS", topicPrefix + "errors"),
+                Map.entry("TOPIC_WATCH", topicPrefix + "watch")), dir.resolve("route.log"));
+    }
+
+    /** A state database left by an earlier run would make the route skip its first-sight events. */
+    private void emptyDir() throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    private long maxRunMillis() {
+        return WARM_UP_LIMIT.plus(SLACK).plusMillis(scenario.measuredCycles() * scenario.intervalMs()).toMillis();
+    }
+
+    /** Polls {@code done} until it holds; fails when the time is up or the process has died. */
+    private void await(Duration limit, JavaProcess process, BooleanSupplier done) throws Exception {
+        long endAt = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() - endAt > 0) {
+                String output = process.output();
+                throw new IllegalStateException(side + " of " + scenario.name() + (process.isAlive()
+                        ? " did not finish within " + limit : " exited") + " (" + progressNote.get()
+                        + "); its log ends with:\n"
+                        + output.substring(Math.max(0, output.length() - 4000)));
+            }
+            Thread.sleep(100);
+        }
+    }
+}
