@@ -130,7 +130,7 @@ class ManagementEndpointsTest {
         Map<String, Fault> faults = Map.of(
                 "forbidden", Fault.error(403, "ModelArts.0203", "Forbidden"),
                 "unavailable", Fault.error(503, "ModelArts.4700", "Service unavailable"),
-                "slow", Fault.latency(Duration.ofMillis(1500)),
+                "slow", Fault.latency(Duration.ofMillis(4000)),
                 "reset", Fault.connectionReset(),
                 "garbled", Fault.malformedBody());
         try (Pipeline pipeline = new Pipeline()) {
@@ -140,7 +140,7 @@ class ManagementEndpointsTest {
                 pipeline.simulator().injectFault(DS, taskId, fault);
             });
             pipeline.watching(DS + "/fine", DS + "/forbidden", DS + "/unavailable", DS + "/slow", DS + "/reset",
-                    DS + "/garbled").with("http.retries", "0").with("http.read.timeout.ms", "500").start();
+                    DS + "/garbled").with("http.retries", "0").with("http.read.timeout.ms", "1500").start();
 
             pipeline.poll();
 
