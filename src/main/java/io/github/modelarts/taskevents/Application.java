@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents;
 
+import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.event.EventFactory;
@@ -8,9 +9,13 @@ import io.github.modelarts.taskevents.fetch.ModelArtsClient;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.TaskFetcher;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
+import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
+import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
+import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.OutboxRetention;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.TaskMemory;
 import io.github.modelarts.taskevents.state.TaskRecorder;
@@ -35,9 +40,15 @@ public final class Application implements AutoCloseable {
     private final StateStore store;
     private final WatchList watchList;
     private final ExecutorService pollExecutor;
+    private final RequestAuthenticator authenticator;
 
     public Application(Settings settings, SettingsSource source) {
-        Clock clock = Clock.systemUTC();
+        this(settings, source, Clock.systemUTC());
+    }
+
+    /** {@code clock} times tokens, signatures and observations: tests drive it instead of waiting. */
+    public Application(Settings settings, SettingsSource source, Clock clock) {
+        Observability observability = new Observability(ObserveSettings.from(source), clock);
         this.database = new Database(settings.state());
         this.store = new StateStore(database);
         this.watchList = new WatchList(settings.terminalRecheckCycles());
@@ -48,11 +59,13 @@ public final class Application implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.http().connectTimeout())
+                .sslContext(settings.trustStore().sslContext())
                 .build();
-        ModelArtsClient client = new ModelArtsClient(http, Authenticators.from(settings.credentials(),
-                settings.projectId(), http, settings.http().readTimeout(), clock),
+        this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), http,
+                settings.http().readTimeout(), clock, observability.requests());
+        ModelArtsClient client = new ModelArtsClient(http, authenticator,
                 new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
-                settings.http().readTimeout(), settings.http().maxResponseBytes(), clock);
+                settings.http().readTimeout(), settings.http().maxResponseBytes(), clock, observability.requests());
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
 
         main.bind("watchList", watchList);
@@ -63,12 +76,16 @@ public final class Application implements AutoCloseable {
         main.bind("taskClassifier", new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
                 settings.pollErrorThreshold(), watchList::memory));
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
-        main.bind("outboxPublisher", new OutboxPublisher(store));
+        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
+        observability.bindTo(main, watchList, store);
+        main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
+        Watching.bind(main, settings, client, database, store, watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
     }
 
     /** Starts polling and returns; for tests and the demo. */
     public void start() throws Exception {
+        StartupLogin.logIn(authenticator);
         main.start();
     }
 
@@ -79,15 +96,11 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C) or {@link #complete()} is called. */
+    /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down gracefully. */
     public int run() throws Exception {
+        StartupLogin.logIn(authenticator);
         main.run();
         return main.getExitCode();
-    }
-
-    /** Ends {@link #run()}: a graceful shutdown, letting Camel finish the exchanges in flight. */
-    public void complete() {
-        main.completed();
     }
 
     public WatchList watchList() {
@@ -96,6 +109,11 @@ public final class Application implements AutoCloseable {
 
     public StateStore store() {
         return store;
+    }
+
+    /** The port of the management endpoints, once started: MANAGEMENT_PORT, or the one picked for 0. */
+    public int managementPort() {
+        return Observability.managementPort(main.getCamelContext());
     }
 
     @Override

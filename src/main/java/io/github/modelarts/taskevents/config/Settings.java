@@ -25,7 +25,9 @@ public record Settings(
         Http http,
         int pollErrorThreshold,
         int terminalRecheckCycles,
-        State state) {
+        State state,
+        TrustStore trustStore,
+        int discoveryEveryCycles) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -33,7 +35,7 @@ public record Settings(
     }
 
     /** Where the durable memory lives: a file database under {@code dir}, or a JDBC URL. */
-    public record State(Path dir, String jdbcUrl, String jdbcUser, Secret jdbcPassword) {
+    public record State(Path dir, String jdbcUrl, String jdbcUser, Secret jdbcPassword, Duration retention) {
     }
 
     private static final String OUTSIDE_DEMO = "(or run with --demo for the self-contained demo)";
@@ -70,7 +72,11 @@ public record Settings(
                 read.integer("terminal.recheck.cycles", 0, 1_000_000),
                 new State(Path.of(read.text("state.dir").isEmpty() ? "data" : read.text("state.dir")),
                         read.text("state.jdbc.url"), read.text("state.jdbc.user"),
-                        read.secret("state.jdbc.password")));
+                        read.secret("state.jdbc.password"),
+                        Duration.ofDays(read.integer("state.retention.days", 1, 3650))),
+                TrustStore.from(read),
+                read.integer("discovery.every.cycles", 1, 1_000_000));
+        read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)");
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {
             if (!read.text(topicKey).matches("[A-Za-z0-9._-]{1,249}")) {

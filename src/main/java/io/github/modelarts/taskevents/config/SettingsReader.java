@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 
 /** Typed reads of raw settings; every bad value becomes one problem naming its environment variable. */
-final class SettingsReader {
+public final class SettingsReader {
     /** ModelArts IDs: letters, digits, '-', '_' and inner dots; nothing that could change a URL path. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -65,13 +65,26 @@ final class SettingsReader {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
                     && uri.getRawQuery() == null && uri.getRawFragment() == null) {
-                return uri;
+                return withoutDefaultPort(uri, scheme);
             }
         } catch (IllegalArgumentException e) {
             // reported below with the expected form
         }
         problem(key, "must be an http(s) URL such as https://modelarts.eu-de.otc.t-systems.com, got '" + value + "'");
         return null;
+    }
+
+    /**
+     * {@code https://host:443} becomes {@code https://host}: the JDK client leaves a default port out of the Host
+     * header, so an AK/SK signature over {@code host:443} would never match what the gateway receives.
+     */
+    private static URI withoutDefaultPort(URI uri, String scheme) {
+        int defaultPort = scheme.equals("https") ? 443 : 80;
+        if (uri.getPort() != defaultPort) {
+            return uri;
+        }
+        String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@";
+        return URI.create(uri.getScheme() + "://" + userInfo + uri.getHost() + uri.getRawPath());
     }
 
     String id(String key, String value) {
@@ -81,7 +94,8 @@ final class SettingsReader {
         return value;
     }
 
-    static boolean isId(String value) {
+    /** Also used for IDs that arrive at run time (watch requests), so they are held to the same rule. */
+    public static boolean isId(String value) {
         return value != null && ID.matcher(value).matches() && !value.contains("..");
     }
 

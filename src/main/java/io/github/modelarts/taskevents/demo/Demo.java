@@ -34,8 +34,10 @@ public final class Demo {
         Scenario scenario = Scenario.fromClasspath(Scenario.DEMO);
         List<String> taskIds = scenario.tasks().stream().map(t -> t.task().get("task_id").asText()).toList();
         out.println("modelarts-task-events demo: starting a Kafka broker and the ModelArts simulator...");
+        DemoTimeline timeline = new DemoTimeline();
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
-             ModelArtsSimulator simulator = new ModelArtsSimulator(scenario.projectId())) {
+             ModelArtsSimulator simulator = ModelArtsSimulator.builder(scenario.projectId())
+                     .clock(timeline::elapsedMillis).build()) {
             simulator.load(scenario);
             simulator.start();
             Map<String, String> overrides = Map.of(
@@ -44,7 +46,9 @@ public final class Demo {
                     "modelarts.tasks", scenario.tasks().stream().map(Demo::pair).collect(Collectors.joining(",")),
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "poll.cron", "0/2 * * * * ?",
-                    "state.dir", Files.createTempDirectory("modelarts-demo-state").toString());
+                    "state.dir", Files.createTempDirectory("modelarts-demo-state").toString(),
+                    // a free port unless one is asked for, so a running instance does not stop the demo
+                    "management.port", System.getenv().getOrDefault("MANAGEMENT_PORT", "0"));
             SettingsSource source = SettingsSource.load(System.getenv(), overrides);
             Settings settings = Settings.from(source);
             kafka.createTopics(List.of(settings.topics().completed(), settings.topics().failed(),
@@ -52,9 +56,11 @@ public final class Demo {
             try (Application application = new Application(settings, source);
                  EventConsole console = new EventConsole(kafka.bootstrapServers(), settings.topics(), out)) {
                 application.start();
+                timeline.begin();
                 out.printf("%nSimulator at %s, Kafka at %s. Watching %d tasks, polling every 2 s.%n"
+                        + "While it runs: curl http://127.0.0.1:%d/observe/tasks (also /observe/metrics)%n"
                         + "Each line below is an event read back from Kafka:%n%n", simulator.baseUrl(),
-                        kafka.bootstrapServers(), taskIds.size());
+                        kafka.bootstrapServers(), taskIds.size(), application.managementPort());
                 boolean done = awaitTerminalEvents(console, taskIds);
                 out.println(done
                         ? "\nEvery demo task has ended and its event is on Kafka. Done."

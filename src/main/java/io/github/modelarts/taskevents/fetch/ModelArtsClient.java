@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -33,9 +34,10 @@ public final class ModelArtsClient {
     private final Duration readTimeout;
     private final int maxResponseBytes;
     private final Clock clock;
+    private final RequestListener listener;
 
     public ModelArtsClient(HttpClient http, RequestAuthenticator authenticator, RequestPacer pacer, int retries,
-                           Duration readTimeout, int maxResponseBytes, Clock clock) {
+                           Duration readTimeout, int maxResponseBytes, Clock clock, RequestListener listener) {
         this.http = http;
         this.authenticator = authenticator;
         this.pacer = pacer;
@@ -43,6 +45,7 @@ public final class ModelArtsClient {
         this.readTimeout = readTimeout;
         this.maxResponseBytes = maxResponseBytes;
         this.clock = clock;
+        this.listener = listener;
     }
 
     public FetchResult get(TaskRef ref, URI uri) {
@@ -69,13 +72,12 @@ public final class ModelArtsClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(readTimeout)
                 .header("Accept", "application/json");
         try {
-            pacer.awaitTurn();
+            Duration heldBack = pacer.awaitTurn();
+            if (!heldBack.isZero()) {
+                listener.heldBack(heldBack);
+            }
             authenticator.authenticate(request, "GET", uri, NO_BODY);
-            // send, not sendAsync: sendAsync hands every response to the common pool, which on two cores is a
-            // new thread per response. The request timeout only covers the headers; the body has the rest.
-            long deadline = System.nanoTime() + readTimeout.toNanos() + BODY_GRACE.toNanos();
-            HttpResponse<CappedBodySubscriber.Body> response = http.send(request.build(),
-                    info -> new CappedBodySubscriber(maxResponseBytes, deadline - System.nanoTime()));
+            HttpResponse<CappedBodySubscriber.Body> response = send(request.build());
             if (response.statusCode() == 429) {
                 pacer.pauseAll(RetryPolicy.throttlePause(retryAfter(response)));
             }
@@ -95,6 +97,23 @@ public final class ModelArtsClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable(ref, "connection-error", "interrupted", true, attempts);
+        }
+    }
+
+    /** Sends one request and waits for its whole answer, telling the listener how long the API took. */
+    private HttpResponse<CappedBodySubscriber.Body> send(HttpRequest request) throws IOException, InterruptedException {
+        long sentAt = System.nanoTime();
+        OptionalInt status = OptionalInt.empty();
+        try {
+            // send, not sendAsync: sendAsync hands every response to the common pool, which on two cores is a
+            // new thread per response. The request timeout only covers the headers; the body has the rest.
+            long deadline = sentAt + readTimeout.toNanos() + BODY_GRACE.toNanos();
+            HttpResponse<CappedBodySubscriber.Body> response = http.send(request,
+                    info -> new CappedBodySubscriber(maxResponseBytes, deadline - System.nanoTime()));
+            status = OptionalInt.of(response.statusCode());
+            return response;
+        } finally {
+            listener.requestDone(status, Duration.ofNanos(System.nanoTime() - sentAt));
         }
     }
 

@@ -17,17 +17,21 @@ public final class RequestPacer {
         this.intervalNanos = maxRequestsPerSecond <= 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / maxRequestsPerSecond;
     }
 
-    /** Blocks until this caller may send a request. */
-    public void awaitTurn() throws InterruptedException {
+    /** Blocks until this caller may send a request; returns how long it was held back (zero if not at all). */
+    public Duration awaitTurn() throws InterruptedException {
+        long start = System.nanoTime();
         long wakeAt = Math.max(reserveSlot(), pausedUntil);
         long wait;
+        boolean held = false;
         while ((wait = wakeAt - System.nanoTime()) > 0) {
+            held = true;
             LockSupport.parkNanos(wait);
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting to send");
             }
             wakeAt = Math.max(wakeAt, pausedUntil);
         }
+        return held ? Duration.ofNanos(System.nanoTime() - start) : Duration.ZERO;
     }
 
     /** Holds all requests for {@code pause} (a 429's Retry-After, or a backoff when it has none). */

@@ -25,11 +25,13 @@ public final class OutboxPublisher {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final StateStore store;
+    private final PublishListener listener;
     private volatile long retryAtNanos = System.nanoTime();
     private volatile Duration backoff = Duration.ZERO;
 
-    public OutboxPublisher(StateStore store) {
+    public OutboxPublisher(StateStore store, PublishListener listener) {
         this.store = store;
+        this.listener = listener;
     }
 
     /** The next events to send, oldest first; none while backing off after a failed send. */
@@ -62,8 +64,10 @@ public final class OutboxPublisher {
             LOG.info("Kafka is reachable again; publishing the recorded events");
             backoff = Duration.ZERO;
         }
-        EVENTS.info("published {} {} task={} ce_id={}", record.headers().get("ce_type"), record.topic(),
-                record.key(), record.ceId());
+        listener.published(record);
+        String reason = record.errorReason();
+        EVENTS.info("published {} {} task={} ce_id={}{}", record.headers().get("ce_type"), record.topic(),
+                record.key(), record.ceId(), reason == null ? "" : " reason=" + reason);
     }
 
     /**
@@ -85,6 +89,7 @@ public final class OutboxPublisher {
     /** A send failed: the record stays in the outbox and is sent again after a growing pause. */
     public void sendFailed(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        listener.sendFailed();
         if (backoff.isZero()) {
             LOG.warn("Kafka did not acknowledge an event; keeping it and the events after it in the outbox: {}",
                     rootMessage(cause));

@@ -18,8 +18,10 @@ public final class Database implements AutoCloseable {
     public Database(Settings.State state) {
         HikariConfig config = new HikariConfig();
         String url = state.jdbcUrl().isEmpty()
-                // WRITE_DELAY=0: a commit is on disk before we tell Kafka, so a kill -9 cannot forget an ack
-                ? "jdbc:h2:file:" + state.dir().toAbsolutePath().resolve("state") + ";WRITE_DELAY=0"
+                // WRITE_DELAY=0: a commit is on disk before we tell Kafka, so a kill -9 cannot forget an ack;
+                // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close it under Camel's graceful shutdown
+                ? "jdbc:h2:file:" + state.dir().toAbsolutePath().resolve("state")
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
                 : state.jdbcUrl();
         config.setJdbcUrl(url);
         config.setUsername(state.jdbcUser().isEmpty() ? null : state.jdbcUser());
@@ -50,6 +52,9 @@ public final class Database implements AutoCloseable {
                     + " payload " + text + " NOT NULL, created_at BIGINT NOT NULL,"
                     + " published BOOLEAN NOT NULL)");
             statement.execute("CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (published, seq)");
+            statement.execute("CREATE TABLE IF NOT EXISTS watch_request ("
+                    + " dataset_id VARCHAR(128) NOT NULL, task_id VARCHAR(128) NOT NULL,"
+                    + " action VARCHAR(16) NOT NULL, PRIMARY KEY (dataset_id, task_id))");
         } catch (SQLException e) {
             throw new StateStoreException("Cannot create the state tables", e);
         }

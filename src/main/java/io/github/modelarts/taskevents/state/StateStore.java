@@ -72,6 +72,15 @@ public final class StateStore {
         }
     }
 
+    /** Appends an event that changes no task's state: a failed list call, a malformed watch request. */
+    public void recordEvent(TaskEvent event) {
+        try (Connection c = database.connection()) {
+            appendToOutbox(c, event);
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot record event " + event.id(), e);
+        }
+    }
+
     public List<OutboxRecord> pending(int limit) {
         List<OutboxRecord> records = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
@@ -108,6 +117,20 @@ public final class StateStore {
         }
     }
 
+    /**
+     * Forgets events Kafka acknowledged before {@code before}. Safe: a task's durable state, not the
+     * outbox, is what stops an outcome from being published again.
+     */
+    public int prunePublished(Instant before) {
+        try (Connection c = database.connection(); PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM outbox WHERE published = TRUE AND created_at < ?")) {
+            delete.setLong(1, before.toEpochMilli());
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot prune the outbox", e);
+        }
+    }
+
     /** Events recorded but not yet acknowledged by Kafka. */
     public long backlog() {
         try (Connection c = database.connection(); PreparedStatement count = c.prepareStatement(
@@ -117,6 +140,19 @@ public final class StateStore {
             return rows.getLong(1);
         } catch (SQLException e) {
             throw new StateStoreException("Cannot count the outbox", e);
+        }
+    }
+
+    /** When the oldest event still waiting for Kafka was observed; empty when none waits. */
+    public Optional<Instant> oldestPending() {
+        try (Connection c = database.connection(); PreparedStatement oldest = c.prepareStatement(
+                "SELECT MIN(created_at) FROM outbox WHERE published = FALSE");
+             ResultSet rows = oldest.executeQuery()) {
+            rows.next();
+            long createdAt = rows.getLong(1);
+            return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(createdAt));
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the outbox", e);
         }
     }
 

@@ -79,7 +79,8 @@ public final class ResponseReader {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    private static String excerpt(byte[] body) {
+    /** The start of a body that could not be used, for an error event; also for malformed watch requests. */
+    public static String excerpt(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         return text.length() <= BODY_EXCERPT_CHARS ? text : text.substring(0, BODY_EXCERPT_CHARS) + "…";
     }

@@ -61,6 +61,10 @@ public final class WatchList {
         entries.remove(ref);
     }
 
+    public boolean isWatched(TaskRef ref) {
+        return entries.containsKey(ref);
+    }
+
     /** The tasks to poll in the cycle that starts now, least recently polled first. */
     public synchronized List<TaskRef> dueTasks() {
         cycle++;

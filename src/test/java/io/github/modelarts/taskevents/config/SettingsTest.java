@@ -26,6 +26,7 @@ class SettingsTest {
         assertThat(settings.tasks()).extracting(Object::toString)
                 .containsExactly("OBegCXHxTJ2JHRAZWr0/14cyxyu6UXaNT3lrPFl", "ds2/task2");
         assertThat(settings.credentials().mode()).isEqualTo(AuthMode.NONE);
+        assertThat(settings.discoveryEveryCycles()).isEqualTo(1);
     }
 
     @Test
@@ -48,6 +49,8 @@ class SettingsTest {
             "MODELARTS_TASKS|ds1/ta sk",
             "MODELARTS_TASKS|ds1/t#1",
             "MODELARTS_DATASETS|a/b",
+            "DISCOVERY_EVERY_CYCLES|0",
+            "WATCH_CONSUMER_GROUP|' '",
             "MODELARTS_AUTH|kerberos",
             "POLL_CRON|every minute",
             "MANAGEMENT_PORT|70000",
@@ -62,6 +65,19 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(SettingsSource.load(env, Map.of())))
                 .isInstanceOfSatisfying(InvalidSettingsException.class,
                         e -> assertThat(e.problems()).singleElement().asString().startsWith(variable + " "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "https://modelarts.eu-de.otc.t-systems.com:443, https://modelarts.eu-de.otc.t-systems.com",
+            "http://127.0.0.1:80/, http://127.0.0.1",
+            "https://modelarts.example.com:8443, https://modelarts.example.com:8443"})
+    void givenEndpointWithItsSchemesDefaultPort_whenLoaded_thenThePortIsDroppedAsFromTheSignedHost(String given,
+                                                                                                 String expected) {
+        Map<String, String> env = new HashMap<>(VALID);
+        env.put("MODELARTS_ENDPOINT", given);
+
+        assertThat(Settings.from(SettingsSource.load(env, Map.of())).endpoint()).hasToString(expected);
     }
 
     @ParameterizedTest

@@ -152,7 +152,7 @@ class ApiFaultsTest {
     void givenHungConnection_whenPolled_thenTimeoutErrorAndTheCycleEndsInTime() throws Exception {
         try (Pipeline pipeline = pipeline(); TopicReader reader = pipeline.reader()) {
             pipeline.simulator().injectFault(DS, "sick", Fault.latency(Duration.ofSeconds(20)));
-            pipeline.with("http.read.timeout.ms", "300").with("http.retries", "0")
+            pipeline.with("http.read.timeout.ms", "1000").with("http.retries", "0")
                     .with("poll.error.threshold", "1").start();
 
             long started = System.nanoTime();

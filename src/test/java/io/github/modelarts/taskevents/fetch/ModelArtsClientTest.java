@@ -39,7 +39,7 @@ class ModelArtsClientTest {
         server.start();
         try {
             ModelArtsClient client = new ModelArtsClient(HttpClient.newHttpClient(), new NoAuthentication(),
-                    new RequestPacer(0), 0, READ_TIMEOUT, 1024, Clock.systemUTC());
+                    new RequestPacer(0), 0, READ_TIMEOUT, 1024, Clock.systemUTC(), RequestListener.NONE);
             long start = System.nanoTime();
 
             FetchResult result = client.get(new TaskRef("ds", "t"),

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class CrashSafetyTest {
     private static final String DS = "dsCrash";
+    /** The JVM's status after SIGTERM once its shutdown hooks (Camel's graceful shutdown) have run. */
+    private static final int SIGTERM_EXIT = 143;
     private static final Set<String> TERMINAL = Set.of("modelarts.task.succeeded", "modelarts.task.failed",
             "modelarts.task.stopped");
 
@@ -76,6 +78,26 @@ class CrashSafetyTest {
 
             try (JavaProcess app = startApp(pipeline, "second")) {
                 assertTerminalEvents(reader, pipeline, 2);
+            }
+        }
+    }
+
+    @Test
+    void givenSigtermDuringAFetch_whenStopped_thenShutsDownGracefullyAndARestartPublishesEachEventOnce()
+            throws Exception {
+        try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().injectGlobalFault(Fault.latency(Duration.ofSeconds(2)));
+            try (JavaProcess app = startApp(pipeline, "first")) {
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.simulator().requestCount() > 0);
+                int exit = app.stop();
+
+                assertThat(exit).isEqualTo(SIGTERM_EXIT);
+                assertThat(app.output()).contains("shutdown");
+            }
+            pipeline.simulator().clearFaults();
+
+            try (JavaProcess app = startApp(pipeline, "second")) {
+                assertTerminalEvents(reader, pipeline, 1);
             }
         }
     }

@@ -21,7 +21,9 @@ public final class JavaProcess implements AutoCloseable {
     /** With small-footprint, fast-starting JVM options, which suit tests that kill and restart processes. */
     public static JavaProcess start(String mainClass, List<String> args, Map<String, String> env, Path log)
             throws IOException {
-        return start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), mainClass, args, env, log);
+        // the production logging, not the tests' warnings-only configuration
+        return start(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=logback.xml"), mainClass, args, env, log);
     }
 
     public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args,

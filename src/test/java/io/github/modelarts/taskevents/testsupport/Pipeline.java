@@ -5,9 +5,11 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
+import io.github.modelarts.taskevents.simulator.RequestGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +26,16 @@ public final class Pipeline implements AutoCloseable {
     private final ModelArtsSimulator simulator;
     private final Map<String, String> overrides = new HashMap<>();
     private final Topics topics;
+    private Clock clock = Clock.systemUTC();
     private Application application;
 
     public Pipeline() {
-        this.simulator = new ModelArtsSimulator(PROJECT).start();
+        this(RequestGate.ALLOW_ALL);
+    }
+
+    /** A pipeline whose simulator answers only requests {@code gate} lets through, e.g. an {@code AuthGate}. */
+    public Pipeline(RequestGate gate) {
+        this.simulator = ModelArtsSimulator.builder(PROJECT).gate(gate).build().start();
         String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         this.topics = new Topics(prefix + "completed", prefix + "failed", prefix + "progress", prefix + "errors",
                 prefix + "watch");
@@ -42,6 +50,8 @@ public final class Pipeline implements AutoCloseable {
         overrides.put("topic.progress", topics.progress());
         overrides.put("topic.errors", topics.errors());
         overrides.put("topic.watch", topics.watch());
+        // any free port: tests run beside each other and beside a developer's running instance
+        overrides.put("management.port", "0");
         try {
             overrides.put("state.dir", Files.createTempDirectory("state").toString());
         } catch (IOException e) {
@@ -55,6 +65,12 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline with(String key, String value) {
         overrides.put(key, value);
+        return this;
+    }
+
+    /** The application's clock (tokens, signatures, observations), for tests that drive time. */
+    public Pipeline clock(Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -79,7 +95,7 @@ public final class Pipeline implements AutoCloseable {
 
     public Application start() throws Exception {
         SettingsSource source = SettingsSource.load(Map.of(), overrides);
-        application = new Application(Settings.from(source), source);
+        application = new Application(Settings.from(source), source, clock);
         application.start();
         return application;
     }
@@ -97,6 +113,11 @@ public final class Pipeline implements AutoCloseable {
 
     public Application application() {
         return application;
+    }
+
+    /** The running application's management endpoints, over real HTTP. */
+    public ManagementClient management() {
+        return new ManagementClient(application.managementPort());
     }
 
     public TopicReader reader() {

@@ -2,7 +2,10 @@ package io.github.modelarts.taskevents.testsupport;
 
 import io.github.modelarts.taskevents.demo.EmbeddedKafka;
 
-/** One real KRaft broker for the whole test JVM; tests stay independent by using their own topics. */
+/**
+ * One real KRaft broker for the whole test JVM; tests stay independent by using their own topics. It is
+ * not closed: the test JVM ends with it, and a broker shutdown in a hook only delays that end.
+ */
 public final class SharedKafka {
     private static EmbeddedKafka broker;
 
@@ -12,13 +15,6 @@ public final class SharedKafka {
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             broker = EmbeddedKafka.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    broker.close();
-                } catch (Exception e) {
-                    // the JVM is exiting anyway
-                }
-            }));
         }
         return broker.bootstrapServers();
     }

@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
 import io.github.modelarts.taskevents.config.Credentials;
+import io.github.modelarts.taskevents.fetch.RequestListener;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,7 @@ public final class Authenticators {
     }
 
     public static RequestAuthenticator from(Credentials credentials, String projectId, HttpClient http,
-                                            Duration timeout, Clock clock) {
+                                            Duration timeout, Clock clock, RequestListener listener) {
         return switch (credentials.mode()) {
             case NONE -> new NoAuthentication();
             case TOKEN -> new StaticTokenAuthentication(credentials.token().reveal());
@@ -22,7 +23,7 @@ public final class Authenticators {
                             credentials.projectName().isEmpty() ? null : credentials.projectName()),
                             timeout, clock),
                     clock, PasswordTokenAuthentication.DEFAULT_RENEW_MARGIN,
-                    PasswordTokenAuthentication.DEFAULT_MIN_RENEWAL_INTERVAL);
+                    PasswordTokenAuthentication.DEFAULT_MIN_RENEWAL_INTERVAL, listener);
             case AKSK -> new AkSkAuthentication(new AkSkCredentials(credentials.accessKey(),
                     credentials.secretKey().reveal(),
                     credentials.securityToken().isBlank() ? null : credentials.securityToken().reveal()),

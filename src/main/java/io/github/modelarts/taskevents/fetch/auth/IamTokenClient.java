@@ -48,14 +48,15 @@ public final class IamTokenClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+            String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
+            throw failure(e.getClass().getSimpleName() + detail, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw failure("interrupted", e);
+            throw failure("interrupted", 0, e);
         }
         if (response.statusCode() != 201) {
             throw failure("HTTP " + response.statusCode() + IamErrorBody.describe(response.body(), MAX_ERROR_CHARS),
-                    null);
+                    response.statusCode(), null);
         }
         return tokenFrom(response);
     }
@@ -80,7 +81,7 @@ public final class IamTokenClient {
         Instant received = clock.instant();
         String value = response.headers().firstValue("X-Subject-Token").orElse("");
         if (value.isBlank()) {
-            throw failure("HTTP 201 without an X-Subject-Token header", null);
+            throw failure("HTTP 201 without an X-Subject-Token header", 0, null);
         }
         try {
             JsonNode token = JSON.readTree(response.body()).path("token");
@@ -89,13 +90,13 @@ public final class IamTokenClient {
                     ? Instant.parse(token.get("issued_at").asText()) : received;
             return new IamToken(value, received, received.plus(Duration.between(issuedAt, expiresAt)));
         } catch (IOException | DateTimeParseException e) {
-            throw failure("HTTP 201 without a readable token.expires_at", e);
+            throw failure("HTTP 201 without a readable token.expires_at", 0, e);
         }
     }
 
-    private IamAuthenticationException failure(String reason, Throwable cause) {
+    private IamAuthenticationException failure(String reason, int httpStatus, Throwable cause) {
         return new IamAuthenticationException("IAM token request for user '" + credentials.userName() + "' to "
-                + tokensUri + " failed: " + reason, cause);
+                + tokensUri + " failed: " + reason, httpStatus, cause);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
+import io.github.modelarts.taskevents.fetch.RequestListener;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
     private final Clock clock;
     private final Duration renewMargin;
     private final Duration minRenewalInterval;
+    private final RequestListener listener;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile IamToken current;
     private Instant lastAttempt;
@@ -39,10 +41,17 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
 
     public PasswordTokenAuthentication(IamTokenClient iam, Clock clock, Duration renewMargin,
                                        Duration minRenewalInterval) {
+        this(iam, clock, renewMargin, minRenewalInterval, RequestListener.NONE);
+    }
+
+    /** @param listener told of every IAM token request and whether it gave a token (the renewals metric) */
+    public PasswordTokenAuthentication(IamTokenClient iam, Clock clock, Duration renewMargin,
+                                       Duration minRenewalInterval, RequestListener listener) {
         this.iam = iam;
         this.clock = clock;
         this.renewMargin = renewMargin;
         this.minRenewalInterval = minRenewalInterval;
+        this.listener = listener;
     }
 
     /** Throws {@link IamAuthenticationException} when there is no usable token and IAM does not give one. */
@@ -53,6 +62,12 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
             token = renewIfDue();
         }
         request.setHeader("X-Auth-Token", token.value());
+    }
+
+    /** Fetches the first token; throws {@link IamAuthenticationException} when IAM does not give one. */
+    @Override
+    public void logIn() {
+        renewIfDue();
     }
 
     @Override
@@ -100,10 +115,12 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
         lastAttempt = clock.instant();
         try {
             current = iam.requestToken();
+            listener.tokenRequested(true);
             lastFailure = null;
             LOG.info("Obtained an IAM token, valid until {}", current.expiresAt());
             return current;
         } catch (IamAuthenticationException e) {
+            listener.tokenRequested(false);
             lastFailure = e;
             if (stillUsable == null) {
                 throw e;

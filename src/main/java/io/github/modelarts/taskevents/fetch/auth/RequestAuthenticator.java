@@ -10,6 +10,13 @@ public interface RequestAuthenticator {
     void authenticate(HttpRequest.Builder request, String method, URI uri, byte[] body);
 
     /**
+     * Obtains what requests will carry before the first one, where there is anything to obtain (an IAM token),
+     * so that refused credentials stop start-up instead of failing every poll.
+     */
+    default void logIn() {
+    }
+
+    /**
      * Called after the API answered 401. Returns true when fresh credentials were obtained, so one
      * retry may succeed; false when retrying cannot help (static credentials).
      */

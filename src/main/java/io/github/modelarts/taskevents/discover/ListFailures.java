@@ -1,0 +1,64 @@
+package io.github.modelarts.taskevents.discover;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.state.StateStore;
+import io.github.modelarts.taskevents.state.StateStoreException;
+import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.Decision;
+import io.github.modelarts.taskevents.task.TaskClassifier;
+import io.github.modelarts.taskevents.task.model.TaskJson;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports failed list calls as failed task polls are reported, by the same classifier: a transient failure
+ * once it persists, any other once per streak. A list call belongs to no task, so its failure streak is
+ * kept here, per call, and its error event is keyed by the dataset and names the task type listed.
+ */
+public final class ListFailures {
+    private static final Logger LOG = LoggerFactory.getLogger(ListFailures.class);
+
+    private final TaskClassifier classifier;
+    private final StateStore store;
+    private final Map<ListCall, TaskMemory> streaks = new ConcurrentHashMap<>();
+
+    public ListFailures(TaskClassifier classifier, StateStore store) {
+        this.classifier = classifier;
+        this.store = store;
+    }
+
+    /** A route step: records the listing's error event when one is due; the listing passes on unchanged. */
+    public void report(Listing listing) {
+        ListCall call = listing.call();
+        if (listing.failure().isEmpty()) {
+            streaks.remove(call);
+            return;
+        }
+        Decision decision = classifier.decide(listing.failure().get(), streaks.getOrDefault(call, TaskMemory.NEW));
+        if (decision.event().isPresent()) {
+            try {
+                store.recordEvent(aboutList(decision.event().get(), call));
+            } catch (StateStoreException e) {
+                // the streak is left as it was, so the next listing decides again and the report is not lost
+                LOG.error("Could not record the failure of listing {}: {}", call, e.getMessage());
+                return;
+            }
+        }
+        streaks.put(call, decision.after());
+    }
+
+    private static TaskEvent aboutList(TaskEvent event, ListCall call) {
+        try {
+            ObjectNode value = (ObjectNode) TaskJson.MAPPER.readTree(event.value());
+            value.put("task_type", call.type());
+            return new TaskEvent(event.topic(), call.datasetId(), event.id(), event.type(), event.source(),
+                    call.datasetId(), event.time(), value.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event value is always JSON", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.modelarts.taskevents.discover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.modelarts.taskevents.fetch.TaskLister;
+import io.github.modelarts.taskevents.task.ListPage;
+import io.github.modelarts.taskevents.task.ListPageReader;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.PollFailure;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads every page of one list call. It stops at an empty or short page, once {@code total_count} tasks
+ * have been seen, at the first failed page, or at a page that shows no task not seen before: a server
+ * that ignores {@code offset} would otherwise be asked forever.
+ */
+public final class ListWalker {
+    private final TaskLister lister;
+    private final ListPageReader reader;
+
+    public ListWalker(TaskLister lister, ListPageReader reader) {
+        this.lister = lister;
+        this.reader = reader;
+    }
+
+    public Listing walk(ListCall call) {
+        Set<String> seen = new HashSet<>();
+        List<ListPage.Read> pages = new ArrayList<>();
+        for (int index = 0; ; index++) {
+            ListPage page = reader.read(lister.page(call.datasetId(), call.type(), index));
+            if (page instanceof ListPage.Failed failed) {
+                return new Listing(call, pages, Optional.of(failed.failed()));
+            }
+            ListPage.Read read = (ListPage.Read) page;
+            List<JsonNode> fresh = read.tasks().stream().filter(task -> seen.add(task.path("task_id").asText()))
+                    .toList();
+            if (!read.tasks().isEmpty() && fresh.isEmpty()) {
+                return new Listing(call, pages, Optional.of(repeated(call, index, read)));
+            }
+            pages.add(new ListPage.Read(fresh, read.totalCount(), read.attempts(), read.observedAt()));
+            boolean last = read.tasks().size() < TaskLister.PAGE_SIZE
+                    || read.totalCount() != null && seen.size() >= read.totalCount();
+            if (last) {
+                return new Listing(call, pages, Optional.empty());
+            }
+        }
+    }
+
+    private static Observation.PollFailed repeated(ListCall call, int index, ListPage.Read page) {
+        PollFailure failure = new PollFailure("repeated-page", 200, null, "page " + index + " of the "
+                + call.type() + " tasks shows only tasks of earlier pages; the listing stopped there", null, false);
+        return new Observation.PollFailed(call.ref(), failure, page.attempts(), page.observedAt());
+    }
+}

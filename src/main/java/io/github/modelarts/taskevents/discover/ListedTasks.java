@@ -1,0 +1,84 @@
+package io.github.modelarts.taskevents.discover;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.modelarts.taskevents.config.SettingsReader;
+import io.github.modelarts.taskevents.state.StateStoreException;
+import io.github.modelarts.taskevents.task.ListPage;
+import io.github.modelarts.taskevents.task.ListedTaskReader;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.watch.RequestedWatches;
+import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.watch.WatchJoiner;
+import io.github.modelarts.taskevents.watch.WatchList;
+import io.github.modelarts.taskevents.watch.WatchSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a listing into observations for the classifier. Listed tasks not watched yet join the watch list
+ * (unless a watch request removed them); each watched task is then answered for by the listing, or, when
+ * its item lacks a field an event needs, left to a GET in this cycle.
+ */
+public final class ListedTasks {
+    private static final Logger LOG = LoggerFactory.getLogger(ListedTasks.class);
+
+    private final ListedTaskReader reader;
+    private final WatchList watchList;
+    private final WatchJoiner joiner;
+    private final RequestedWatches requested;
+    private final CycleCoverage coverage;
+
+    public ListedTasks(ListedTaskReader reader, WatchList watchList, WatchJoiner joiner, RequestedWatches requested,
+                       CycleCoverage coverage) {
+        this.reader = reader;
+        this.watchList = watchList;
+        this.joiner = joiner;
+        this.requested = requested;
+        this.coverage = coverage;
+    }
+
+    public List<Observation> observe(Listing listing) {
+        Map<TaskRef, Listed> listed = new LinkedHashMap<>();
+        int unusable = 0;
+        for (ListPage.Read page : listing.pages()) {
+            for (JsonNode item : page.tasks()) {
+                String taskId = item.path("task_id").asText(null);
+                if (SettingsReader.isId(taskId)) {
+                    listed.put(new TaskRef(listing.call().datasetId(), taskId), new Listed(item, page));
+                } else {
+                    unusable++;
+                }
+            }
+        }
+        if (unusable > 0) {
+            LOG.warn("Listing {} showed {} tasks without a usable task_id; they cannot be watched", listing.call(),
+                    unusable);
+        }
+        join(listed.keySet().stream().filter(ref -> !requested.isUnwatched(ref)).toList());
+        List<Observation> seen = new ArrayList<>();
+        listed.forEach((ref, task) -> {
+            if (watchList.isWatched(ref) && coverage.claim(ref)) {
+                reader.read(ref, task.item(), task.page())
+                        .ifPresentOrElse(seen::add, () -> coverage.fetchInstead(ref));
+            }
+        });
+        return seen;
+    }
+
+    private void join(List<TaskRef> refs) {
+        try {
+            joiner.joinAll(refs, WatchSource.DISCOVERED);
+        } catch (StateStoreException e) {
+            // without what was remembered a finished task would be published again: better to join next time
+            LOG.error("Could not read the task states; new tasks join the watch list next time: {}", e.getMessage());
+        }
+    }
+
+    /** A listed task and the page it came on, whose time and attempts its observation carries. */
+    private record Listed(JsonNode item, ListPage.Read page) {
+    }
+}

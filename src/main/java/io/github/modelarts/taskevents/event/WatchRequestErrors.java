@@ -1,0 +1,44 @@
+package io.github.modelarts.taskevents.event;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.task.ResponseReader;
+import io.github.modelarts.taskevents.task.model.TaskJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The error event for a watch request that cannot be applied (reason {@code malformed-watch-request}). It is
+ * about a Kafka record, not a task: keyed and subjected by the record's {@code topic/partition/offset}.
+ */
+public final class WatchRequestErrors {
+    public static final String REASON = "malformed-watch-request";
+
+    private final String projectId;
+    private final String errorsTopic;
+    private final Clock clock;
+
+    public WatchRequestErrors(String projectId, String errorsTopic, Clock clock) {
+        this.projectId = projectId;
+        this.errorsTopic = errorsTopic;
+        this.clock = clock;
+    }
+
+    /** {@code timestamp} is the record's; with its position it makes the event id, so a redelivery repeats it. */
+    public TaskEvent malformed(byte[] body, String problem, String topic, int partition, long offset, long timestamp) {
+        String position = topic + "/" + partition + "/" + offset;
+        Instant now = clock.instant();
+        ObjectNode value = TaskJson.MAPPER.createObjectNode();
+        value.put("project_id", projectId);
+        value.put("reason", REASON);
+        value.put("error_msg", problem);
+        value.put("body", body == null ? "" : ResponseReader.excerpt(body));
+        value.put("watch_request", position);
+        value.put("observed_at", now.toString());
+        String id = UUID.nameUUIDFromBytes((projectId + '\n' + position + '\n' + timestamp)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new TaskEvent(errorsTopic, position, id, EventTypes.ERROR, "/modelarts/" + projectId + "/watch-requests",
+                position, now, value.toString());
+    }
+}

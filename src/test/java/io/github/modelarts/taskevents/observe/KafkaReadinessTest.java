@@ -1,0 +1,81 @@
+package io.github.modelarts.taskevents.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.modelarts.taskevents.config.Secret;
+import io.github.modelarts.taskevents.config.Settings;
+import io.github.modelarts.taskevents.event.EventTypes;
+import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.OutboxRecord;
+import io.github.modelarts.taskevents.state.StateStore;
+import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.watch.TaskRef;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Kafka readiness check against a real state database: the backlog bound and the last send. */
+class KafkaReadinessTest {
+    @TempDir
+    Path dir;
+    private Database database;
+    private StateStore store;
+    private final PublishMonitor publishing = new PublishMonitor(new SimpleMeterRegistry());
+    private KafkaReadiness check;
+
+    @BeforeEach
+    void openStore() {
+        database = new Database(new Settings.State(dir, "", "", new Secret(""), Duration.ofDays(7)));
+        store = new StateStore(database);
+        check = new KafkaReadiness(publishing, store, 1);
+        check.setCamelContext(new DefaultCamelContext());
+    }
+
+    @AfterEach
+    void closeStore() {
+        database.close();
+    }
+
+    @Test
+    void givenMoreEventsWaitingThanTheBound_whenChecked_thenDownNamingTheBound_andUpOnceDrained() {
+        record("a");
+        assertThat(check.call().getState()).as("at the bound").isEqualTo(HealthCheck.State.UP);
+        record("b");
+
+        HealthCheck.Result past = check.call();
+
+        assertThat(past.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(past.getMessage())
+                .hasValue("Outbox backlog 2 is over READY_MAX_BACKLOG (1): Kafka does not keep up");
+        store.markPublished(store.pending(10).stream().map(OutboxRecord::seq).toList());
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void givenASendKafkaDidNotAcknowledge_whenChecked_thenDownUntilKafkaAcknowledgesOne() {
+        record("a");
+        publishing.sendFailed();
+
+        HealthCheck.Result failing = check.call();
+
+        assertThat(failing.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(failing.getMessage()).hasValue("Kafka did not acknowledge the last send (outbox backlog: 1)");
+        publishing.published(store.pending(1).get(0));
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    private void record(String taskId) {
+        TaskEvent event = new TaskEvent("topic", taskId, "id-" + taskId, EventTypes.PROGRESS, "/source", taskId,
+                Instant.now(), "{}");
+        store.record(new TaskRef("ds", taskId), TaskMemory.NEW, Optional.of(event));
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.modelarts.taskevents.watch;
+
+import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.modelarts.taskevents.simulator.RequestKind;
+import io.github.modelarts.taskevents.task.model.TaskJson;
+import io.github.modelarts.taskevents.testsupport.Pipeline;
+import io.github.modelarts.taskevents.testsupport.SharedKafka;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
+import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** TOPIC_WATCH end to end: requests produced to a real Kafka topic, consumed by the watch-requests route. */
+class WatchRequestConsumerTest {
+    private static final String DS = "dsRequested";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+            new StringSerializer(), new StringSerializer());
+
+    @AfterEach
+    void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void givenAWatchRequest_whenConsumed_thenTheTaskIsPolled_andAnUnwatchRequestStopsIt() throws Exception {
+        try (Pipeline pipeline = new Pipeline(); TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().putTask(DS, task("asked", 1, "ModelArts.4902"));
+            WatchList watchList = pipeline.start().watchList();
+
+            send(pipeline, request(DS, "asked", "watch"));
+            await().atMost(WAIT).until(() -> watchList.isWatched(new TaskRef(DS, "asked")));
+            pipeline.poll();
+
+            assertThat(reader.awaitOnTopic(pipeline.topics().progress(), 1).get(0).key()).isEqualTo("asked");
+            assertThat(watchList.entries()).extracting(WatchList.Entry::source).containsExactly(WatchSource.REQUESTED);
+
+            send(pipeline, request(DS, "asked", "unwatch"));
+            await().atMost(WAIT).until(() -> !watchList.isWatched(new TaskRef(DS, "asked")));
+            pipeline.simulator().resetCounters();
+            pipeline.poll();
+            assertThat(pipeline.simulator().requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void givenMalformedRequests_whenConsumed_thenAnErrorEventForEach_andTheNextRequestIsStillApplied()
+            throws Exception {
+        try (Pipeline pipeline = new Pipeline(); TopicReader reader = pipeline.reader()) {
+            WatchList watchList = pipeline.start().watchList();
+            String huge = "{\"dataset_id\":\"" + "x".repeat(5000) + "\"}";
+
+            send(pipeline, "not json at all");
+            send(pipeline, request("../etc", "t1", "watch"));
+            send(pipeline, request(DS, "t1", "delete"));
+            send(pipeline, huge);
+            send(pipeline, request(DS, "fine", "watch"));
+
+            await().atMost(WAIT).until(() -> watchList.isWatched(new TaskRef(DS, "fine")));
+            List<Received> errors = reader.awaitOnTopic(pipeline.topics().errors(), 4);
+            assertThat(errors).extracting(r -> r.header("ce_type")).containsOnly("modelarts.task.error");
+            assertThat(errors).extracting(r -> json(r).get("reason").asText()).containsOnly("malformed-watch-request");
+            assertThat(errors).extracting(r -> json(r).get("body").asText())
+                    .containsExactly("not json at all", request("../etc", "t1", "watch"), request(DS, "t1", "delete"),
+                            huge.substring(0, 1024) + "…");
+            assertThat(errors).extracting(r -> json(r).get("error_msg").asText())
+                    .containsExactly("not a JSON object", "dataset_id must be an ID (letters, digits, '-', '_', '.')",
+                            "action must be \"watch\" or \"unwatch\"",
+                            "dataset_id must be an ID (letters, digits, '-', '_', '.')");
+            assertThat(errors.get(0).key()).isEqualTo(pipeline.topics().watch() + "/0/0");
+            assertThat(watchList.entries()).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenRequests_whenRestarted_thenRequestedWatchesAreRestored_andAnUnwatchedTaskStaysOutOfDiscovery()
+            throws Exception {
+        String group = "watch-" + UUID.randomUUID();
+        try (Pipeline pipeline = new Pipeline().with("modelarts.datasets", "dsListed")
+                .with("watch.consumer.group", group)) {
+            pipeline.simulator().putTask("dsListed", task("listed", 1, "ModelArts.4902"));
+            pipeline.simulator().putTask("dsListed", task("dropped", 1, "ModelArts.4902"));
+            pipeline.simulator().putTask(DS, task("asked", 1, "ModelArts.4902"));
+            WatchList watchList = pipeline.start().watchList();
+            send(pipeline, request(DS, "asked", "watch"));
+            send(pipeline, request("dsListed", "dropped", "unwatch"));
+            await().atMost(WAIT).until(() -> committedOffset(group) == 2);
+            assertThat(watchList.isWatched(new TaskRef(DS, "asked"))).isTrue();
+
+            watchList = pipeline.restart().watchList();
+
+            assertThat(watchList.entries()).extracting(e -> e.ref().taskId() + ":" + e.source())
+                    .containsExactly("asked:REQUESTED");
+            pipeline.poll();
+            pipeline.poll();
+            assertThat(watchList.entries()).extracting(e -> e.ref().taskId() + ":" + e.source())
+                    .containsExactlyInAnyOrder("asked:REQUESTED", "listed:DISCOVERED");
+            assertThat(pipeline.simulator().requestCount(RequestKind.TASK)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void givenATaskStaticDiscoveredAndRequested_whenPolled_thenWatchedOnceAndPublishedOnce() throws Exception {
+        try (Pipeline pipeline = new Pipeline().watching(DS + "/everywhere").with("modelarts.datasets", DS);
+             TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().putTask(DS, task("everywhere", 3, "ModelArts.4996"));
+            pipeline.simulator().putTask(DS, task("sentinel", 1, "ModelArts.4902"));
+            WatchList watchList = pipeline.start().watchList();
+            send(pipeline, request(DS, "everywhere", "watch"));
+            send(pipeline, request(DS, "sentinel", "watch"));
+            await().atMost(WAIT).until(() -> watchList.isWatched(new TaskRef(DS, "sentinel")));
+
+            pipeline.poll();
+            pipeline.poll();
+
+            reader.await(1, r -> r.key().equals("sentinel"));
+            assertThat(reader.all()).extracting(Received::key).containsExactlyInAnyOrder("everywhere", "sentinel");
+            assertThat(watchList.entries()).extracting(e -> e.ref().taskId() + ":" + e.source())
+                    .containsExactly("everywhere:STATIC", "sentinel:REQUESTED");
+        }
+    }
+
+    private void send(Pipeline pipeline, String value) throws Exception {
+        producer.send(new ProducerRecord<>(pipeline.topics().watch(), value)).get();
+    }
+
+    private static String request(String datasetId, String taskId, String action) {
+        return "{\"dataset_id\":\"" + datasetId + "\",\"task_id\":\"" + taskId + "\",\"action\":\"" + action + "\"}";
+    }
+
+    private static long committedOffset(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedKafka.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .mapToLong(offset -> offset.offset()).sum();
+        }
+    }
+
+    private static JsonNode json(Received event) {
+        try {
+            return TaskJson.MAPPER.readTree(event.value());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + event.value(), e);
+        }
+    }
+}
