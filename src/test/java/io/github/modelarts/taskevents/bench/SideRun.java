@@ -125,6 +125,8 @@ final class SideRun {
                 Map.entry("MAX_CONCURRENT_REQUESTS", Integer.toString(scenario.concurrency())),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrap),
                 Map.entry("STATE_DIR", dir.resolve("state").toString()),
+                // any free port: builds and instances of other developers run beside the benchmark
+                Map.entry("MANAGEMENT_PORT", "0"),
                 Map.entry("TOPIC_COMPLETED", topicPrefix + "completed"),
                 Map.entry("TOPIC_FAILED", topicPrefix + "failed"),
                 Map.entry("TOPIC_PROGRESS", topicPrefix + "progress"),
