@@ -16,6 +16,11 @@ public sealed interface FetchResult {
     record Answered(TaskRef ref, int httpStatus, String contentType, byte[] body, boolean truncated,
                     int attempts, Instant observedAt) implements FetchResult {
 
+        /** A whole body that says it is JSON: the only kind worth parsing. */
+        public boolean isWholeJson() {
+            return !truncated && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
+        }
+
         /** Timeouts, throttling and server errors: worth another try, and reported only when they persist. */
         public boolean isTransientFailure() {
             return httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;

@@ -6,7 +6,6 @@ import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns a fetched list page into a {@link ListPage}. A failed call gets the same reasons as a failed
@@ -23,8 +22,7 @@ public final class ListPageReader {
         if (!(fetched instanceof FetchResult.Answered answer) || answer.httpStatus() != 200) {
             return new ListPage.Failed((Observation.PollFailed) responses.read(fetched));
         }
-        JsonNode tasks = answer.truncated() || !answer.contentType().toLowerCase(Locale.ROOT).contains("json")
-                ? null : listedTasks(answer.body());
+        JsonNode tasks = answer.isWholeJson() ? listedTasks(answer.body()) : null;
         if (tasks == null) {
             return new ListPage.Failed(new Observation.PollFailed(answer.ref(),
                     PollFailure.malformed(200, ResponseReader.excerpt(answer.body())), answer.attempts(),

@@ -6,7 +6,6 @@ import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Set;
 
 /** Turns a fetched answer into an {@link Observation}: the parsed task, or a failure with its reason. */
@@ -29,7 +28,7 @@ public final class ResponseReader {
     }
 
     private Observation readTask(FetchResult.Answered answer) {
-        if (answer.truncated() || !answer.contentType().toLowerCase(Locale.ROOT).contains("json")) {
+        if (!answer.isWholeJson()) {
             return failed(answer, PollFailure.malformed(200, excerpt(answer.body())));
         }
         try {
