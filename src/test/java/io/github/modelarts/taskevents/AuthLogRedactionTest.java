@@ -37,9 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * CONTRACT §5 "secrets never appear in logs or events": a full cycle in each auth mode, credentials accepted
- * then refused, with DEBUG logging for the project, Camel and the JDK's HTTP client and server. Every secret
- * the cloud saw (tokens, signatures) or was configured with (password, SK) is then searched for.
+ * "Secrets never appear in logs or events" (docs/authentication.md#secrets): a full cycle in each auth mode,
+ * credentials accepted then refused, with DEBUG logging for the project, Camel and the JDK's HTTP client and
+ * server. Every secret the cloud saw (tokens, signatures) or was configured with (password, SK) is searched for.
  */
 class AuthLogRedactionTest {
     private static final String DS = "dsRedact";

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Builds the events of the contract (CONTRACT §3, §4). A task event's {@code ce_id} is derived from the
+ * Builds the events of docs/events.md. A task event's {@code ce_id} (docs/events.md#ce_id) is derived from the
  * task run ({@code create_time}) and what happened, so a re-send or a restart yields the same id.
  */
 public final class EventFactory {

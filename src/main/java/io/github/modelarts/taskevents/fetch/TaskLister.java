@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.fetch;
 
 import io.github.modelarts.taskevents.watch.TaskRef;
 
-/** GETs one page of a dataset's task list (domain reference §2.1), through the same client as a task's GET. */
+/** GETs one page of a dataset's task list (docs/modelarts-api.md#task-list) through the client of the task GETs. */
 public final class TaskLister {
     /** The most the list API returns at once: the fewest requests per dataset. */
     public static final int PAGE_SIZE = 100;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Turns a fetched answer into an {@link Observation}: the parsed task, or a failure with its reason. */
 public final class ResponseReader {
-    /** ModelArts often answers a missing dataset or task with 400 and one of these (domain reference §3.3). */
+    /** A 400 with one of these means the dataset or task is missing (docs/modelarts-api.md#not-found-codes). */
     private static final Set<String> NOT_FOUND_CODES = Set.of("ModelArts.4338", "ModelArts.4352",
             "ModelArts.4612", "ModelArts.4631", "ModelArts.4636", "ModelArts.4700", "ModelArts.4801");
     private static final int BODY_EXCERPT_CHARS = 1024;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Branches on {@code status} and {@code code} (CONTRACT §3): a terminal status yields its outcome event
- * once per run, an in-progress status an event only when status or code changed, anything else an
+ * Branches on {@code status} and {@code code} (docs/events.md#publication-rules): a terminal status yields its
+ * outcome event once per run, an in-progress status an event only when status or code changed, anything else an
  * {@code unknown-status} error; failed polls yield an error event once per failure streak.
  */
 public final class TaskClassifier {

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Meanings of ModelArts {@code code}/{@code error_code} values (domain reference §3.1, §3.2): the phase a
- * progress code names, and the category of a failure code with whether running the task again may help.
+ * Meanings of ModelArts {@code code}/{@code error_code} values (docs/modelarts-api.md#progress-codes, #failure-codes):
+ * the phase a progress code names, and the category of a failure code with whether running the task again may help.
  */
 public final class TaskCodes {
 

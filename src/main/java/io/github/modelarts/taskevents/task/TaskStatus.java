@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.task;
 
 import java.util.Optional;
 
-/** The documented {@code status} values (domain reference §1.1); 2, 3 and 5 end a run. */
+/** The documented {@code status} values (docs/modelarts-api.md#status-values); 2, 3 and 5 end a run. */
 public enum TaskStatus {
     QUEUING(-1, "queuing", null),
     INITIALIZING(0, "initializing", null),

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** CONTRACT §5 across restarts and Kafka outages, on the embedded file database and on PostgreSQL. */
+/** The delivery guarantees (docs/events.md#delivery) across restarts and Kafka outages, on H2 and PostgreSQL. */
 class DurabilityTest {
     private static final String DS = "dsDurable";
     private static EmbeddedPostgres postgres;

@@ -3,7 +3,7 @@ package io.github.modelarts.taskevents.testsupport;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 
-/** Task bodies as the API sends them (domain reference §1.1), for putting into the simulator. */
+/** Task bodies as the API sends them (docs/modelarts-api.md#task-detail), for putting into the simulator. */
 public final class TaskBodies {
     public static final String CREATED = "2026-11-27 09:00:00";
 

@@ -24,7 +24,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs requests with {@code SDK-HMAC-SHA256} exactly as Huawei's SDKs do (domain reference §4.2). The
+ * Signs requests with {@code SDK-HMAC-SHA256} exactly as Huawei's SDKs do (docs/modelarts-api.md#aksk-signing). The
  * gateway rebuilds the same canonical request from what it receives, so every byte of it matters.
  */
 public final class AkSkSigner {

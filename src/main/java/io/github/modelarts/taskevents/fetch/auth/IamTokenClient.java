@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-/** Obtains project-scoped IAM tokens by password: {@code POST /v3/auth/tokens} (domain reference §4.1). */
+/** Obtains project-scoped IAM tokens by password: {@code POST /v3/auth/tokens} (docs/modelarts-api.md#iam-token). */
 public final class IamTokenClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_CHARS = 200;

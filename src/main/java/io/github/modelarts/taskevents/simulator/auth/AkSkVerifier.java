@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks an {@code SDK-HMAC-SHA256} signature as the API gateway does (domain reference §4.2): known access
- * key, {@code X-Sdk-Date} within 15 minutes of the server clock, signature recomputed from the request.
+ * Checks an {@code SDK-HMAC-SHA256} signature as the API gateway does (docs/modelarts-api.md#aksk-signing):
+ * known access key, {@code X-Sdk-Date} within 15 minutes of the server clock, signature recomputed from the request.
  */
 public final class AkSkVerifier {
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);

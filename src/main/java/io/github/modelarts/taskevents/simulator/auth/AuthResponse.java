@@ -14,7 +14,7 @@ public record AuthResponse(int status, Map<String, String> headers, String body)
         headers = Map.copyOf(headers);
     }
 
-    /** The ModelArts/APIG error body: {@code {"error_code": ..., "error_msg": ...}} (domain reference §3.4). */
+    /** The ModelArts/APIG error body, {@code error_code} and {@code error_msg} (docs/modelarts-api.md#error-body). */
     static AuthResponse error(int status, String errorCode, String errorMsg) {
         ObjectNode body = JSON.createObjectNode().put("error_code", errorCode).put("error_msg", errorMsg);
         return json(status, Map.of(), body);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The canonical request as the gateway rebuilds it from what arrived (domain reference §4.2, step 2).
+ * The canonical request as the gateway rebuilds it from what arrived (docs/modelarts-api.md#aksk-signing, step 2).
  * Deliberately written apart from the client's signer, byte by byte, so that a shared mistake cannot make
  * both sides agree on a wrong canonical form.
  */

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The simulated {@code POST /v3/auth/tokens} (domain reference §4.1): password authentication of the
+ * The simulated {@code POST /v3/auth/tokens} (docs/modelarts-api.md#iam-token): password authentication of the
  * configured accounts, project-scoped tokens that expire after {@code tokenTtl} on the given clock.
  */
 public final class IamTokenService {

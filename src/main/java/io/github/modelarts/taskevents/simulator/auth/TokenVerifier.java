@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Checks the {@code X-Auth-Token} of a simulated ModelArts request, answering as ModelArts does (§3.3). */
+/** Checks a simulated request's {@code X-Auth-Token} as ModelArts does (docs/modelarts-api.md#error-answers). */
 public final class TokenVerifier {
     private final IssuedTokens tokens;
     private final Clock clock;

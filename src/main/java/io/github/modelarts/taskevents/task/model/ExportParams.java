@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.task.model;
 
 import java.util.List;
 
-/** Dataset export parameters (domain reference §1.3). */
+/** Dataset export parameters of a task's {@code config.export_params}; no event reads them. */
 public record ExportParams(
         Boolean clearHardProperty,
         String exportDatasetVersionFormat,

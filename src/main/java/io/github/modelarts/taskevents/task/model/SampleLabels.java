@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** Labeling information of one sample (domain reference §1.5). */
+/** Labeling information of one sample, in a task's {@code config} or {@code result}; no event reads it. */
 public record SampleLabels(
         List<SampleLabel> labels,
         SampleMetadata metadata,

@@ -3,7 +3,7 @@ package io.github.modelarts.taskevents.task.model;
 import java.util.List;
 import java.util.Map;
 
-/** One export search criterion; several are OR-combined (domain reference §1.4). */
+/** One export search criterion ({@code export_params.search_conditions}); several are OR-combined. */
 public record SearchCondition(
         String coefficient,
         Integer frameInVideo,

@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.task.model;
 
 import java.util.List;
 
-/** A task's configuration (domain reference §1.2). {@code algorithm_type} is kept as text: the API also sends "supervisory". */
+/** A task's configuration, read by no event. {@code algorithm_type} is text: the API also sends "supervisory". */
 public record SmartTaskConfig(
         String algorithmType,
         Boolean ambiguity,

@@ -1,7 +1,7 @@
 package io.github.modelarts.taskevents.task.model;
 
 /**
- * Answer of {@code GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}} (domain reference §1.1).
+ * Answer of {@code GET /v2/{project_id}/datasets/{dataset_id}/tasks/{task_id}} (docs/modelarts-api.md#task-detail).
  * Field names map to the API's snake_case by the shared mapper in {@link TaskJson}.
  */
 public record TaskDetail(

@@ -3,7 +3,7 @@ package io.github.modelarts.taskevents.task.model;
 import java.util.List;
 
 /**
- * A task's result (domain reference §1.6). {@code dataset_type} is a string holding a number, as the
+ * A task's result (docs/modelarts-api.md#fields-read). {@code dataset_type} is a string holding a number, as the
  * API sends it; undocumented fields such as {@code continuity} are ignored here and kept in the raw
  * result an event carries.
  */
