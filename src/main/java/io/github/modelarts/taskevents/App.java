@@ -3,14 +3,22 @@ package io.github.modelarts.taskevents;
 import io.github.modelarts.taskevents.config.InvalidSettingsException;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
-import io.github.modelarts.taskevents.demo.Demo;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /** Entry point: {@code java -jar modelarts-task-events.jar [--demo]}. */
 public final class App {
     private static final int CONFIG_ERROR = 2;
+    private static final String DEMO_CLASS = "io.github.modelarts.taskevents.demo.Demo";
+    private static final String DEMO_JAR = "modelarts-task-events-demo.jar";
 
     private App() {
     }
@@ -23,7 +31,7 @@ public final class App {
             System.exit(CONFIG_ERROR);
         }
         if (arguments.contains("--demo")) {
-            System.exit(Demo.run());
+            System.exit(runDemo());
         }
         try {
             SettingsSource source = SettingsSource.load(System.getenv(), Map.of());
@@ -38,6 +46,37 @@ public final class App {
             // without this, threads already started (database pool, HTTP client) would keep a failed JVM alive
             LoggerFactory.getLogger(App.class).error("Start-up failed: {}", e.getMessage(), e);
             System.exit(1);
+        }
+    }
+
+    /**
+     * The demo (the simulator, a Kafka broker, a console) is built from the test sources into {@code demo/}
+     * beside this jar, so that the jar and {@code lib/}, which production ships, carry none of it. Its own
+     * class loader sees this application's classes through its parent.
+     */
+    private static int runDemo() throws Exception {
+        Path demo = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolveSibling("demo");
+        if (!Files.isRegularFile(demo.resolve(DEMO_JAR))) {
+            System.err.println("The demo is not installed here: " + demo.resolve(DEMO_JAR) + " is missing.\n"
+                    + "mvn package builds it beside the jar in a source checkout (README.md);"
+                    + " installations and container images leave it out.");
+            return CONFIG_ERROR;
+        }
+        List<URL> classpath = new ArrayList<>(List.of(demo.resolve(DEMO_JAR).toUri().toURL()));
+        try (Stream<Path> libs = Files.list(demo.resolve("lib"))) {
+            for (Path lib : libs.sorted().toList()) {
+                classpath.add(lib.toUri().toURL());
+            }
+        }
+        // not closed: the JVM exits right after the demo, and its shutdown hooks may still load classes
+        URLClassLoader loader = new URLClassLoader(classpath.toArray(URL[]::new), App.class.getClassLoader());
+        // the broker instantiates classes it names in its configuration through the context class loader
+        Thread.currentThread().setContextClassLoader(loader);
+        try {
+            return (int) loader.loadClass(DEMO_CLASS).getMethod("run").invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 }
