@@ -9,7 +9,7 @@ import io.github.modelarts.taskevents.task.TaskCodes;
 import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 

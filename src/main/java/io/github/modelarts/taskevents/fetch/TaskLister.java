@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.fetch;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 
 /** GETs one page of a dataset's task list (domain reference §2.1), through the same client as a task's GET. */
 public final class TaskLister {

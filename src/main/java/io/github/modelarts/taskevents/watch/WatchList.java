@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents.watch;
 
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
