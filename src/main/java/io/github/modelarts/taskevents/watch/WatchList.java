@@ -93,10 +93,6 @@ public final class WatchList {
         }
     }
 
-    public boolean allTerminal() {
-        return entries.values().stream().allMatch(entry -> entry.memory.terminal());
-    }
-
     /** Every entry, ordered by dataset and task ID. */
     public Collection<Entry> entries() {
         return entries.values().stream()
