@@ -8,6 +8,7 @@ import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskCodes;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.TaskStatus;
+import io.github.modelarts.taskevents.task.model.ReceivedResult;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.util.UUID;
@@ -83,12 +84,13 @@ public final class EventFactory {
         value.put("error_code", task.errorCode());
         value.put("error_msg", task.errorMsg());
         value.put("error_detail", task.errorDetail());
-        if (task.result() != null) {
-            value.put("total_sample_count", task.result().totalSampleCount());
-            value.put("annotated_sample_count", task.result().annotatedSampleCount());
-            value.put("unconfirmed_sample_count", task.result().unconfirmedSampleCount());
+        ReceivedResult result = task.result();
+        if (result != null && result.typed() != null) {
+            value.put("total_sample_count", result.typed().totalSampleCount());
+            value.put("annotated_sample_count", result.typed().annotatedSampleCount());
+            value.put("unconfirmed_sample_count", result.typed().unconfirmedSampleCount());
         }
-        value.set("result", seen.rawResult());
+        value.set("result", result == null ? null : result.asReceived());
         value.put("observed_at", seen.observedAt().toString());
         return value;
     }

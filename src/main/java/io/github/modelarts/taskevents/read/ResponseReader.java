@@ -32,13 +32,11 @@ public final class ResponseReader {
             return failed(answer, PollFailure.malformed(200, PollFailure.excerpt(answer.body())));
         }
         try {
-            JsonNode root = TaskJson.MAPPER.readTree(answer.body());
-            if (root == null || !root.isObject()) {
+            TaskDetail task = TaskJson.MAPPER.readValue(answer.body(), TaskDetail.class);
+            if (task == null) {
                 return failed(answer, PollFailure.malformed(200, PollFailure.excerpt(answer.body())));
             }
-            TaskDetail task = TaskJson.MAPPER.treeToValue(root, TaskDetail.class);
-            return new Observation.TaskSeen(answer.ref(), task, root.get("result"), answer.attempts(),
-                    answer.observedAt());
+            return new Observation.TaskSeen(answer.ref(), task, answer.attempts(), answer.observedAt());
         } catch (IOException | IllegalArgumentException e) {
             return failed(answer, PollFailure.malformed(200, PollFailure.excerpt(answer.body())));
         }

@@ -1,6 +1,5 @@
 package io.github.modelarts.taskevents.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import java.time.Instant;
 
@@ -12,8 +11,8 @@ public sealed interface Observation {
 
     Instant observedAt();
 
-    /** The task as the API described it; {@code rawResult} is its {@code result} object as received. */
-    record TaskSeen(TaskRef ref, TaskDetail task, JsonNode rawResult, int attempts, Instant observedAt)
+    /** The task as the API described it. */
+    record TaskSeen(TaskRef ref, TaskDetail task, int attempts, Instant observedAt)
             implements Observation {
     }
 

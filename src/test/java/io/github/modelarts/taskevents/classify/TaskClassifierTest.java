@@ -123,7 +123,7 @@ class TaskClassifierTest {
         JsonNode body = TaskJson.MAPPER.valueToTree(Map.of("status", status, "code", code, "create_time", createTime,
                 "task_id", REF.taskId(), "result", Map.of("total_sample_count", 10)));
         TaskDetail detail = TaskJson.MAPPER.convertValue(body, TaskDetail.class);
-        return new Observation.TaskSeen(REF, detail, body.get("result"), 1, NOW);
+        return new Observation.TaskSeen(REF, detail, 1, NOW);
     }
 
     private static Observation failed(PollFailure failure) {

@@ -54,7 +54,7 @@ class EventIdentityTest {
 
     private static Observation.TaskSeen seen(String body) throws Exception {
         TaskDetail task = TaskJson.MAPPER.readValue(body, TaskDetail.class);
-        return new Observation.TaskSeen(REF, task, null, 1, NOW);
+        return new Observation.TaskSeen(REF, task, 1, NOW);
     }
 
     private static String nameUuid(String name) {
