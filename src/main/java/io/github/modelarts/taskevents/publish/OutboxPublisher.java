@@ -21,6 +21,8 @@ public final class OutboxPublisher {
     private static final Logger EVENTS = LoggerFactory.getLogger("modelarts.events");
     private static final String RECORD = "outboxRecord";
     private static final String ACKNOWLEDGED = "outboxAcknowledged";
+    /** The exchange variable the route's {@code toD} takes the record's topic from. */
+    private static final String TOPIC = "outboxTopic";
     private static final int BATCH = 500;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -44,15 +46,18 @@ public final class OutboxPublisher {
         return store.pending(BATCH);
     }
 
-    /** Turns a record into the Kafka message: exactly its key, topic and CloudEvents headers. */
+    /**
+     * Turns a record into the Kafka message: exactly its key and CloudEvents headers; its topic goes in a variable,
+     * which the route sends to and which, unlike a header, never reaches Kafka.
+     */
     public void toKafkaMessage(Exchange exchange) {
         OutboxRecord record = exchange.getMessage().getBody(OutboxRecord.class);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         record.headers().forEach(message::setHeader);
         message.setHeader(KafkaConstants.KEY, record.key());
-        message.setHeader(KafkaConstants.OVERRIDE_TOPIC, record.topic());
         message.setBody(record.value());
+        exchange.setVariable(TOPIC, record.topic());
         exchange.setProperty(RECORD, record);
     }
 

@@ -1,8 +1,6 @@
 package io.github.modelarts.taskevents.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import java.time.Instant;
 
 /** One poll's finding about one task: its state, or why it could not be read. */
@@ -13,8 +11,8 @@ public sealed interface Observation {
 
     Instant observedAt();
 
-    /** The task as the API described it; {@code rawResult} is its {@code result} object as received. */
-    record TaskSeen(TaskRef ref, TaskDetail task, JsonNode rawResult, int attempts, Instant observedAt)
+    /** The task as the API described it. */
+    record TaskSeen(TaskRef ref, TaskDetail task, int attempts, Instant observedAt)
             implements Observation {
     }
 

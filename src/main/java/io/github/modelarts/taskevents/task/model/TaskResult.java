@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A task's result (docs/modelarts-api.md#fields-read). {@code dataset_type} is a string holding a number, as the
- * API sends it; undocumented fields such as {@code continuity} are ignored here and kept in the raw
- * result an event carries.
+ * API sends it; undocumented fields such as {@code continuity} are ignored here and kept in
+ * {@link ReceivedResult#asReceived()}, which an event carries.
  */
 public record TaskResult(
         Integer annotatedSampleCount,

@@ -1,4 +1,4 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.PollFailure;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,7 +123,7 @@ class TaskClassifierTest {
         JsonNode body = TaskJson.MAPPER.valueToTree(Map.of("status", status, "code", code, "create_time", createTime,
                 "task_id", REF.taskId(), "result", Map.of("total_sample_count", 10)));
         TaskDetail detail = TaskJson.MAPPER.convertValue(body, TaskDetail.class);
-        return new Observation.TaskSeen(REF, detail, body.get("result"), 1, NOW);
+        return new Observation.TaskSeen(REF, detail, 1, NOW);
     }
 
     private static Observation failed(PollFailure failure) {

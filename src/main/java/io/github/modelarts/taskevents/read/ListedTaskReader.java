@@ -1,11 +1,13 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.TaskRef;
+import io.github.modelarts.taskevents.task.model.ReceivedResult;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +38,10 @@ public final class ListedTaskReader {
         }
         try {
             TaskDetail task = TaskJson.MAPPER.treeToValue(detail, TaskDetail.class);
-            return Optional.of(new Observation.TaskSeen(ref, task, item.get("result"), page.attempts(),
+            // the counts moved into result are for the typed fields; the event carries the item's own result
+            ReceivedResult received = task.result() == null ? null
+                    : new ReceivedResult(item.get("result"), task.result().typed());
+            return Optional.of(new Observation.TaskSeen(ref, task.withResult(received), page.attempts(),
                     page.observedAt()));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Optional.empty();
