@@ -8,21 +8,20 @@ import io.github.modelarts.taskevents.discover.ListWalker;
 import io.github.modelarts.taskevents.discover.ListedTasks;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.WatchRequestErrors;
-import io.github.modelarts.taskevents.fetch.ApiPaths;
-import io.github.modelarts.taskevents.fetch.ModelArtsClient;
+import io.github.modelarts.taskevents.discover.ListPageReader;
 import io.github.modelarts.taskevents.fetch.TaskLister;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.WatchRequestStore;
-import io.github.modelarts.taskevents.task.ListPageReader;
 import io.github.modelarts.taskevents.task.ListedTaskReader;
-import io.github.modelarts.taskevents.task.ResponseReader;
 import io.github.modelarts.taskevents.task.TaskClassifier;
 import io.github.modelarts.taskevents.watch.RequestedWatches;
 import io.github.modelarts.taskevents.watch.WatchJoiner;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchRequestConsumer;
 import java.time.Clock;
+import java.util.function.Supplier;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
 /**
@@ -34,8 +33,8 @@ final class Watching {
     }
 
     /** Call after the static tasks have joined the watch list. */
-    static void bind(Main main, Settings settings, ModelArtsClient client, Database database, StateStore store,
-                     WatchList watchList, Clock clock) {
+    static void bind(Main main, Settings settings, Supplier<ProducerTemplate> camel, Database database,
+                     StateStore store, WatchList watchList, Clock clock) {
         WatchJoiner joiner = new WatchJoiner(watchList, store);
         RequestedWatches requested = new RequestedWatches(new WatchRequestStore(database), watchList, joiner);
         requested.restore();
@@ -45,8 +44,7 @@ final class Watching {
 
         main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(), coverage));
         main.bind("listCoverage", coverage);
-        main.bind("listWalker", new ListWalker(new TaskLister(new ApiPaths(settings.endpoint(), settings.projectId()),
-                client), new ListPageReader(new ResponseReader())));
+        main.bind("listWalker", new ListWalker(new TaskLister(camel), new ListPageReader()));
         main.bind("listFailures", new ListFailures(classifier, store));
         main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage));
         main.bind("watchRequests", new WatchRequestConsumer(requested,

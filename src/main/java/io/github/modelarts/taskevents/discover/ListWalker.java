@@ -3,7 +3,6 @@ package io.github.modelarts.taskevents.discover;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.fetch.TaskLister;
 import io.github.modelarts.taskevents.task.ListPage;
-import io.github.modelarts.taskevents.task.ListPageReader;
 import io.github.modelarts.taskevents.task.Observation;
 import io.github.modelarts.taskevents.task.PollFailure;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ public final class ListWalker {
         Set<String> seen = new HashSet<>();
         List<ListPage.Read> pages = new ArrayList<>();
         for (int index = 0; ; index++) {
-            ListPage page = reader.read(lister.page(call.datasetId(), call.type(), index));
+            ListPage page = reader.read(call.ref(), lister.page(call.datasetId(), call.type(), index));
             if (page instanceof ListPage.Failed failed) {
                 return new Listing(call, pages, Optional.of(failed.failed()));
             }

@@ -1,7 +1,7 @@
 package io.github.modelarts.taskevents.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.task.ResponseReader;
+import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +33,7 @@ public final class WatchRequestErrors {
         value.put("project_id", projectId);
         value.put("reason", REASON);
         value.put("error_msg", problem);
-        value.put("body", body == null ? "" : ResponseReader.excerpt(body));
+        value.put("body", body == null ? "" : PollFailure.excerpt(body));
         value.put("watch_request", position);
         value.put("observed_at", now.toString());
         String id = UUID.nameUUIDFromBytes((projectId + '\n' + position + '\n' + timestamp)
