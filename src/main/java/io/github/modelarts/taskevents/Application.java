@@ -1,20 +1,21 @@
 package io.github.modelarts.taskevents;
 
-import io.github.modelarts.taskevents.classify.TaskClassifier;
+import io.github.modelarts.taskevents.classify.FailureStreaks;
+import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.event.EventFactory;
-import io.github.modelarts.taskevents.fetch.ApiPaths;
-import io.github.modelarts.taskevents.fetch.ModelArtsClient;
+import io.github.modelarts.taskevents.fetch.FetchResults;
+import io.github.modelarts.taskevents.fetch.HttpTransport;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
-import io.github.modelarts.taskevents.fetch.TaskFetcher;
+import io.github.modelarts.taskevents.fetch.RequestSigning;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
+import io.github.modelarts.taskevents.fetch.auth.IamTokenClient;
 import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
-import io.github.modelarts.taskevents.read.ResponseReader;
 import io.github.modelarts.taskevents.record.TaskRecorder;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
@@ -22,19 +23,26 @@ import io.github.modelarts.taskevents.state.OutboxRetention;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
+import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchSource;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.camel.FluentProducerTemplate;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /** Wires the stages of the pipeline from validated settings and runs them in Camel Main. */
 public final class Application implements AutoCloseable {
+    /** Started only once logged in, so that refused credentials stop start-up before any poll. */
+    private static final String SCHEDULE_ROUTE = "poll-schedule";
+
     private final Main main = new Main();
     private final Database database;
     private final StateStore store;
@@ -55,35 +63,33 @@ public final class Application implements AutoCloseable {
         Map<TaskRef, TaskMemory> remembered = store.loadTasks();
         settings.tasks().forEach(ref -> watchList.watch(ref, WatchSource.STATIC,
                 remembered.getOrDefault(ref, TaskMemory.NEW)));
-
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.http().connectTimeout())
-                .sslContext(settings.trustStore().sslContext())
-                .build();
-        this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), http,
-                settings.http().readTimeout(), clock, observability.requests());
-        ModelArtsClient client = new ModelArtsClient(http, authenticator,
-                new RequestPacer(settings.http().maxRequestsPerSecond()), settings.http().retries(),
-                settings.http().readTimeout(), settings.http().maxResponseBytes(), clock, observability.requests());
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
 
+        Supplier<ProducerTemplate> camel = this::camelTemplate;
+        this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), camel, clock,
+                observability.requests());
+        HttpTransport iamHttp = new HttpTransport(settings.http(), settings.trustStore().sslContext());
+        main.bind(IamTokenClient.TRANSPORT, iamHttp);
+        main.bind("modelArtsHttp", iamHttp.forModelArts(new RequestPacer(settings.http().maxRequestsPerSecond()),
+                new RequestSigning(authenticator), observability.requests()));
+        main.bind("fetchResults", new FetchResults(settings.http(), authenticator, clock));
+        main.bind("countRetry", new FetchResults.CountRetry());
+        main.bind("taskJson", TaskJson.MAPPER);
+
+        EventFactory events = new EventFactory(settings.projectId());
+        FailureStreaks failureStreaks = new FailureStreaks(settings.pollErrorThreshold(), watchList::memory);
         main.bind("watchList", watchList);
         main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));
         main.bind("pollExecutor", pollExecutor);
-        ApiPaths paths = new ApiPaths(settings.endpoint(), settings.projectId());
-        ResponseReader responses = new ResponseReader();
-        TaskClassifier classifier = new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
-                settings.pollErrorThreshold(), watchList::memory);
-        main.bind("taskFetcher", new TaskFetcher(paths, client));
-        main.bind("responseReader", responses);
-        main.bind("taskClassifier", classifier);
+        main.bind("statusChanges", new StatusChanges(watchList::memory));
+        main.bind("failureStreaks", failureStreaks);
+        main.bind("taskEvents", events);
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
         main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
-        Watching.bind(main, settings, new Watching.Stages(paths, client, responses, classifier), database, store,
-                watchList, clock);
+        Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events), database, store, watchList,
+                clock);
         source.asMap().forEach(main::addOverrideProperty);
         // the routes read {{poll.cron}}: bound last, the value Settings validated is the one Quartz gets
         main.addOverrideProperty("poll.cron", settings.pollCron());
@@ -91,8 +97,13 @@ public final class Application implements AutoCloseable {
 
     /** Starts polling and returns; for tests and the demo. */
     public void start() throws Exception {
-        StartupLogin.logIn(authenticator);
         main.start();
+        try {
+            logInThenSchedule();
+        } catch (RuntimeException e) {
+            main.stop();
+            throw e;
+        }
     }
 
     /** Runs one poll cycle now and returns when every due task is recorded: the tests' clock. */
@@ -104,8 +115,22 @@ public final class Application implements AutoCloseable {
 
     /** Runs until the JVM is asked to stop (SIGTERM, Ctrl-C), then shuts down gracefully. */
     public int run() throws Exception {
-        StartupLogin.logIn(authenticator);
+        RuntimeException[] refused = new RuntimeException[1];
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                try {
+                    logInThenSchedule();
+                } catch (RuntimeException e) {
+                    refused[0] = e;
+                    main.completed();
+                }
+            }
+        });
         main.run();
+        if (refused[0] != null) {
+            throw refused[0];
+        }
         return main.getExitCode();
     }
 
@@ -129,6 +154,24 @@ public final class Application implements AutoCloseable {
         } finally {
             pollExecutor.shutdownNow();
             database.close();
+        }
+    }
+
+    /** IAM's token requests go through Camel, so the login waits for it; the first cycle waits for the login. */
+    private void logInThenSchedule() {
+        StartupLogin.logIn(authenticator);
+        try {
+            main.getCamelContext().getRouteController().startRoute(SCHEDULE_ROUTE);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the route " + SCHEDULE_ROUTE, e);
+        }
+    }
+
+    private ProducerTemplate camelTemplate() {
+        try {
+            return main.getCamelTemplate();
+        } catch (Exception e) {
+            throw new IllegalStateException("Camel has not started", e);
         }
     }
 

@@ -1,19 +1,17 @@
 package io.github.modelarts.taskevents;
 
-import io.github.modelarts.taskevents.classify.TaskClassifier;
+import io.github.modelarts.taskevents.classify.FailureStreaks;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.discover.CycleCoverage;
 import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.discover.ListFailures;
 import io.github.modelarts.taskevents.discover.ListWalker;
 import io.github.modelarts.taskevents.discover.ListedTasks;
+import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.WatchRequestErrors;
-import io.github.modelarts.taskevents.fetch.ApiPaths;
-import io.github.modelarts.taskevents.fetch.ModelArtsClient;
 import io.github.modelarts.taskevents.fetch.TaskLister;
 import io.github.modelarts.taskevents.read.ListPageReader;
 import io.github.modelarts.taskevents.read.ListedTaskReader;
-import io.github.modelarts.taskevents.read.ResponseReader;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.WatchRequestStore;
@@ -22,6 +20,8 @@ import io.github.modelarts.taskevents.watch.WatchJoiner;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchRequestConsumer;
 import java.time.Clock;
+import java.util.function.Supplier;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
 /**
@@ -33,7 +33,7 @@ final class Watching {
     }
 
     /** What discovery shares with the poll of one task, built once by {@link Application}. */
-    record Stages(ApiPaths paths, ModelArtsClient client, ResponseReader responses, TaskClassifier classifier) {
+    record Stages(Supplier<ProducerTemplate> camel, FailureStreaks failureStreaks, EventFactory events) {
     }
 
     /** Call after the static tasks have joined the watch list. */
@@ -46,9 +46,9 @@ final class Watching {
 
         main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(), coverage));
         main.bind("listCoverage", coverage);
-        main.bind("listWalker", new ListWalker(new TaskLister(stages.paths(), stages.client()),
-                new ListPageReader(stages.responses())));
-        main.bind("listFailures", new ListFailures(stages.classifier(), store));
+        main.bind("listWalker", new ListWalker(new TaskLister(stages.camel()), new ListPageReader()));
+        main.bind("listFailures", new ListFailures(stages.failureStreaks(), stages.events(),
+                settings.topics().errors(), store));
         main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage));
         main.bind("watchRequests", new WatchRequestConsumer(requested,
                 new WatchRequestErrors(settings.projectId(), settings.topics().errors(), clock), store));

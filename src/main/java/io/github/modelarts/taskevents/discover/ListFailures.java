@@ -2,9 +2,11 @@ package io.github.modelarts.taskevents.discover;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.classify.Decision;
-import io.github.modelarts.taskevents.classify.TaskClassifier;
+import io.github.modelarts.taskevents.classify.FailureStreak;
+import io.github.modelarts.taskevents.classify.FailureStreaks;
+import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.StateStoreException;
 import io.github.modelarts.taskevents.task.TaskMemory;
@@ -22,12 +24,16 @@ import org.slf4j.LoggerFactory;
 public final class ListFailures {
     private static final Logger LOG = LoggerFactory.getLogger(ListFailures.class);
 
-    private final TaskClassifier classifier;
+    private final FailureStreaks failures;
+    private final EventFactory events;
+    private final String errorsTopic;
     private final StateStore store;
     private final Map<ListCall, TaskMemory> streaks = new ConcurrentHashMap<>();
 
-    public ListFailures(TaskClassifier classifier, StateStore store) {
-        this.classifier = classifier;
+    public ListFailures(FailureStreaks failures, EventFactory events, String errorsTopic, StateStore store) {
+        this.failures = failures;
+        this.events = events;
+        this.errorsTopic = errorsTopic;
         this.store = store;
     }
 
@@ -38,17 +44,19 @@ public final class ListFailures {
             streaks.remove(call);
             return;
         }
-        Decision decision = classifier.decide(listing.failure().get(), streaks.getOrDefault(call, TaskMemory.NEW));
-        if (decision.event().isPresent()) {
+        FetchResult failed = listing.failure().get();
+        FailureStreak streak = failures.compare(call.ref(), failed.failure(), failed.observedAt(),
+                streaks.getOrDefault(call, TaskMemory.NEW));
+        if (streak.reported()) {
             try {
-                store.recordEvent(aboutList(decision.event().get(), call));
+                store.recordEvent(aboutList(events.pollError(errorsTopic, call.ref(), failed, streak), call));
             } catch (StateStoreException e) {
                 // the streak is left as it was, so the next listing decides again and the report is not lost
                 LOG.error("Could not record the failure of listing {}: {}", call, e.getMessage());
                 return;
             }
         }
-        streaks.put(call, decision.after());
+        streaks.put(call, streak.after());
     }
 
     private static TaskEvent aboutList(TaskEvent event, ListCall call) {

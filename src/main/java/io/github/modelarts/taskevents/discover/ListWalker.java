@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.fetch.TaskLister;
 import io.github.modelarts.taskevents.read.ListPage;
 import io.github.modelarts.taskevents.read.ListPageReader;
-import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.task.PollFailure;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,9 +49,9 @@ public final class ListWalker {
         }
     }
 
-    private static Observation.PollFailed repeated(ListCall call, int index, ListPage.Read page) {
+    private static FetchResult repeated(ListCall call, int index, ListPage.Read page) {
         PollFailure failure = new PollFailure("repeated-page", 200, null, "page " + index + " of the "
                 + call.type() + " tasks shows only tasks of earlier pages; the listing stopped there", null, false);
-        return new Observation.PollFailed(call.ref(), failure, page.attempts(), page.observedAt());
+        return new FetchResult(failure, page.attempts(), page.observedAt());
     }
 }

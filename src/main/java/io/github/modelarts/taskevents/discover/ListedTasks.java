@@ -3,9 +3,9 @@ package io.github.modelarts.taskevents.discover;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.config.SettingsReader;
 import io.github.modelarts.taskevents.read.ListPage;
+import io.github.modelarts.taskevents.read.ListedTask;
 import io.github.modelarts.taskevents.read.ListedTaskReader;
 import io.github.modelarts.taskevents.state.StateStoreException;
-import io.github.modelarts.taskevents.task.Observation;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.watch.RequestedWatches;
 import io.github.modelarts.taskevents.watch.WatchJoiner;
@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a listing into observations for the classifier. Listed tasks not watched yet join the watch list
+ * Turns a listing into the tasks it answers for, to be classified like answered GETs. Listed tasks not watched yet join the watch list
  * (unless a watch request removed them); each watched task is then answered for by the listing, or, when
  * its item lacks a field an event needs, left to a GET in this cycle.
  */
@@ -41,7 +41,7 @@ public final class ListedTasks {
         this.coverage = coverage;
     }
 
-    public List<Observation> observe(Listing listing) {
+    public List<ListedTask> observe(Listing listing) {
         Map<TaskRef, Listed> listed = new LinkedHashMap<>();
         int unusable = 0;
         for (ListPage.Read page : listing.pages()) {
@@ -59,7 +59,7 @@ public final class ListedTasks {
                     unusable);
         }
         join(listed.keySet().stream().filter(ref -> !requested.isUnwatched(ref)).toList());
-        List<Observation> seen = new ArrayList<>();
+        List<ListedTask> seen = new ArrayList<>();
         listed.forEach((ref, task) -> {
             if (watchList.isWatched(ref) && coverage.claim(ref)) {
                 reader.read(ref, task.item(), task.page())

@@ -1,7 +1,7 @@
 package io.github.modelarts.taskevents.discover;
 
 import io.github.modelarts.taskevents.read.ListPage;
-import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,5 +9,5 @@ import java.util.Optional;
  * What one list call found: the pages read, each task on the first page that showed it, and why the
  * listing stopped early, if it did. Pages read before a failure are still good data.
  */
-public record Listing(ListCall call, List<ListPage.Read> pages, Optional<Observation.PollFailed> failure) {
+public record Listing(ListCall call, List<ListPage.Read> pages, Optional<FetchResult> failure) {
 }

@@ -1,8 +1,8 @@
 package io.github.modelarts.taskevents.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.config.Topics;
-import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.classify.FailureStreak;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.task.Outcome;
 import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskCodes;
@@ -11,68 +11,76 @@ import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.task.model.ReceivedResult;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
 
 /**
- * Builds the events of docs/events.md. A task event's {@code ce_id} (docs/events.md#ce_id) is derived from the
- * task run ({@code create_time}) and what happened, so a re-send or a restart yields the same id.
+ * Builds the events of docs/events.md, for the topic the route chose (the variable {@code topic}). A task event's
+ * {@code ce_id} (docs/events.md#ce_id) is derived from the task run ({@code create_time}) and what happened, so a
+ * re-send or a restart yields the same id.
  */
 public final class EventFactory {
     private final EventIdentity eventIdentity;
-    private final Topics topics;
 
-    public EventFactory(String projectId, Topics topics) {
+    public EventFactory(String projectId) {
         this.eventIdentity = new EventIdentity(projectId);
-        this.topics = topics;
     }
 
-    public TaskEvent terminal(Observation.TaskSeen seen, Outcome outcome) {
-        TaskDetail task = seen.task();
-        ObjectNode value = taskValue(seen);
+    /** A succeeded, failed or stopped run; a failure says its category and whether a re-run may help. */
+    public TaskEvent outcome(@Variable("topic") String topic, @Variable("task") TaskRef ref, @Body TaskDetail task,
+                             @Variable(FetchResult.VARIABLE) FetchResult fetched) {
+        Outcome outcome = TaskStatus.of(task.status()).flatMap(TaskStatus::outcome)
+                .orElseThrow(() -> new IllegalArgumentException("status " + task.status() + " ends no run"));
+        ObjectNode value = taskValue(ref, task, fetched.observedAt());
         value.put("outcome", outcome.name());
-        TaskCodes.Failure failure = TaskCodes.failure(outcome, task.errorCode(), task.code());
         if (outcome != Outcome.SUCCEEDED) {
+            TaskCodes.Failure failure = TaskCodes.failure(outcome, task.errorCode(), task.code());
             value.put("failure_category", failure.category());
             value.put("retryable", failure.retryable());
         }
-        String topic = outcome == Outcome.SUCCEEDED ? topics.completed() : topics.failed();
-        return event(seen, topic, outcome.ceType(), stableId(seen.ref(), task.createTime(), outcome.name()), value);
+        return event(topic, ref, fetched.observedAt(), outcome.ceType(),
+                stableId(ref, task.createTime(), outcome.name()), value);
     }
 
-    public TaskEvent progress(Observation.TaskSeen seen, TaskStatus status) {
-        TaskDetail task = seen.task();
-        ObjectNode value = taskValue(seen);
+    /** A documented status that has not ended the run, with the phase its code names. */
+    public TaskEvent progress(@Variable("topic") String topic, @Variable("task") TaskRef ref, @Body TaskDetail task,
+                              @Variable(FetchResult.VARIABLE) FetchResult fetched) {
+        TaskStatus status = TaskStatus.of(task.status())
+                .orElseThrow(() -> new IllegalArgumentException("status " + task.status() + " is not documented"));
+        ObjectNode value = taskValue(ref, task, fetched.observedAt());
         value.put("phase", TaskCodes.phase(task.code(), status));
-        String id = stableId(seen.ref(), task.createTime(), "progress", String.valueOf(task.status()), task.code());
-        return event(seen, topics.progress(), EventTypes.PROGRESS, id, value);
+        String id = stableId(ref, task.createTime(), "progress", String.valueOf(task.status()), task.code());
+        return event(topic, ref, fetched.observedAt(), EventTypes.PROGRESS, id, value);
     }
 
-    public TaskEvent unknownStatus(Observation.TaskSeen seen) {
-        TaskDetail task = seen.task();
-        ObjectNode value = errorValue(seen.ref(), "unknown-status", 200, seen.attempts(), seen);
+    public TaskEvent unknownStatus(@Variable("topic") String topic, @Variable("task") TaskRef ref,
+                                   @Body TaskDetail task, @Variable(FetchResult.VARIABLE) FetchResult fetched) {
+        ObjectNode value = errorValue(ref, "unknown-status", 200, fetched);
         value.put("task_name", task.taskName());
         value.put("status", task.status());
         value.put("code", task.code());
-        String id = stableId(seen.ref(), task.createTime(), "unknown-status", String.valueOf(task.status()),
-                task.code());
-        return event(seen, topics.errors(), EventTypes.ERROR, id, value);
+        String id = stableId(ref, task.createTime(), "unknown-status", String.valueOf(task.status()), task.code());
+        return event(topic, ref, fetched.observedAt(), EventTypes.ERROR, id, value);
     }
 
     /** An error event; its id is random, fixed once it is recorded, so only a re-send repeats it. */
-    public TaskEvent pollError(Observation.PollFailed failed, int consecutiveFailures) {
-        PollFailure failure = failed.failure();
-        ObjectNode value = errorValue(failed.ref(), failure.reason(), failure.httpStatus(), failed.attempts(), failed);
+    public TaskEvent pollError(@Variable("topic") String topic, @Variable("task") TaskRef ref,
+                               @Variable(FetchResult.VARIABLE) FetchResult fetched,
+                               @Variable("change") FailureStreak streak) {
+        PollFailure failure = fetched.failure();
+        ObjectNode value = errorValue(ref, failure.reason(), failure.httpStatus(), fetched);
         value.put("error_code", failure.errorCode());
         value.put("error_msg", failure.errorMsg());
         value.put("body", failure.body());
-        value.put("consecutive_failures", consecutiveFailures);
-        return event(failed, topics.errors(), EventTypes.ERROR, UUID.randomUUID().toString(), value);
+        value.put("consecutive_failures", streak.consecutiveFailures());
+        return event(topic, ref, fetched.observedAt(), EventTypes.ERROR, UUID.randomUUID().toString(), value);
     }
 
-    private ObjectNode taskValue(Observation.TaskSeen seen) {
-        TaskDetail task = seen.task();
-        ObjectNode value = identity(seen.ref());
+    private ObjectNode taskValue(TaskRef ref, TaskDetail task, Instant observedAt) {
+        ObjectNode value = identity(ref);
         value.put("task_name", task.taskName());
         value.put("status", task.status());
         TaskStatus.of(task.status()).ifPresent(status -> value.put("status_name", status.displayName()));
@@ -91,17 +99,16 @@ public final class EventFactory {
             value.put("unconfirmed_sample_count", result.typed().unconfirmedSampleCount());
         }
         value.set("result", result == null ? null : result.asReceived());
-        value.put("observed_at", seen.observedAt().toString());
+        value.put("observed_at", observedAt.toString());
         return value;
     }
 
-    private ObjectNode errorValue(TaskRef ref, String reason, Integer httpStatus, int attempts,
-                                  Observation observation) {
+    private ObjectNode errorValue(TaskRef ref, String reason, Integer httpStatus, FetchResult fetched) {
         ObjectNode value = identity(ref);
         value.put("reason", reason);
         value.put("http_status", httpStatus);
-        value.put("attempts", attempts);
-        value.put("observed_at", observation.observedAt().toString());
+        value.put("attempts", fetched.attempts());
+        value.put("observed_at", fetched.observedAt().toString());
         return value;
     }
 
@@ -113,12 +120,10 @@ public final class EventFactory {
         return value;
     }
 
-    private TaskEvent event(Observation observation, String topic, String type, String id, ObjectNode value) {
+    private TaskEvent event(String topic, TaskRef ref, Instant observedAt, String type, String id, ObjectNode value) {
         value.properties().removeIf(field -> field.getValue().isNull());
-        TaskRef ref = observation.ref();
-        return new TaskEvent(topic, ref.taskId(), id, type,
-                eventIdentity.source("datasets/" + ref.datasetId()), ref.taskId(),
-                observation.observedAt(), value.toString());
+        return new TaskEvent(topic, ref.taskId(), id, type, eventIdentity.source("datasets/" + ref.datasetId()),
+                ref.taskId(), observedAt, value.toString());
     }
 
     private String stableId(TaskRef ref, String run, String... happened) {

@@ -1,37 +1,18 @@
 package io.github.modelarts.taskevents.fetch;
 
-import io.github.modelarts.taskevents.task.TaskRef;
+import io.github.modelarts.taskevents.task.PollFailure;
 import java.time.Instant;
 
-/** What one poll of one task brought back: an HTTP answer, or no answer at all. */
-public sealed interface FetchResult {
-    TaskRef ref();
+/**
+ * What one GET brought back, beside the body: why the answer cannot be used (null when it is a whole JSON 200),
+ * how many requests it took (1 + retries) and when it came.
+ */
+public record FetchResult(PollFailure failure, int attempts, Instant observedAt) {
 
-    /** HTTP requests this poll made (1 + retries). */
-    int attempts();
+    /** The exchange variable the fetch routes leave this in. */
+    public static final String VARIABLE = "fetched";
 
-    Instant observedAt();
-
-    /** The API answered; {@code truncated} when the body was longer than the configured cap. */
-    record Answered(TaskRef ref, int httpStatus, String contentType, byte[] body, boolean truncated,
-                    int attempts, Instant observedAt) implements FetchResult {
-
-        /** A whole body that says it is JSON: the only kind worth parsing. */
-        public boolean isWholeJson() {
-            return !truncated && contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
-        }
-
-        /** Timeouts, throttling and server errors: worth another try, and reported only when they persist. */
-        public boolean isTransientFailure() {
-            return httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
-        }
-    }
-
-    /**
-     * No answer: {@code reason} is {@code timeout} or {@code connection-error} (transient), or
-     * {@code unauthorized} when no credentials could be obtained to send the request with.
-     */
-    record Unreachable(TaskRef ref, String reason, String detail, boolean isTransient, int attempts,
-                       Instant observedAt) implements FetchResult {
+    public boolean answered() {
+        return failure == null;
     }
 }

@@ -1,8 +1,10 @@
 package io.github.modelarts.taskevents.fetch;
 
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
 
 /**
  * Keeps the whole client polite: spaces requests to at most N per second, and after a 429 holds every
@@ -32,6 +34,21 @@ public final class RequestPacer {
             wakeAt = Math.max(wakeAt, pausedUntil);
         }
         return held ? Duration.ofNanos(System.nanoTime() - start) : Duration.ZERO;
+    }
+
+    /** Each request waits for its turn as it is sent, retries included; the listener hears of every wait. */
+    HttpRequestInterceptor asInterceptor(RequestListener listener) {
+        return (request, entity, context) -> {
+            try {
+                Duration heldBack = awaitTurn();
+                if (!heldBack.isZero()) {
+                    listener.heldBack(heldBack);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting to send");
+            }
+        };
     }
 
     /** Holds all requests for {@code pause} (a 429's Retry-After, or a backoff when it has none). */

@@ -1,10 +1,11 @@
 package io.github.modelarts.taskevents.observe;
 
-import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.camel.Variable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -27,7 +28,7 @@ public final class PollMonitor {
     private final AtomicLong lastSuccessfulCycleMillis = new AtomicLong();
     private volatile long cycleStartedNanos;
 
-    PollMonitor(MeterRegistry registry, Clock clock) {
+    public PollMonitor(MeterRegistry registry, Clock clock) {
         this.clock = clock;
         for (PollOutcome outcome : PollOutcome.values()) {
             polls.put(outcome, Counter.builder("modelarts.task.events.polls")
@@ -51,10 +52,10 @@ public final class PollMonitor {
         cycleStartedNanos = System.nanoTime();
     }
 
-    public void observed(Observation observation) {
-        polls.get(PollOutcome.of(observation)).increment();
+    public void observed(@Variable(FetchResult.VARIABLE) FetchResult fetched) {
+        polls.get(PollOutcome.of(fetched)).increment();
         pollsInCycle.incrementAndGet();
-        if (apiFailed(observation)) {
+        if (apiFailed(fetched)) {
             failedInCycle.incrementAndGet();
         }
     }
@@ -77,8 +78,7 @@ public final class PollMonitor {
     }
 
     /** "Not found" is an answer about the task: the API itself works. */
-    private static boolean apiFailed(Observation observation) {
-        return observation instanceof Observation.PollFailed failed
-                && !"not-found".equals(failed.failure().reason());
+    private static boolean apiFailed(FetchResult fetched) {
+        return !fetched.answered() && !"not-found".equals(fetched.failure().reason());
     }
 }

@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.observe;
 
-import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.task.PollFailure;
 import java.util.Locale;
 
@@ -12,11 +12,11 @@ enum PollOutcome {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static PollOutcome of(Observation observation) {
-        if (!(observation instanceof Observation.PollFailed failed)) {
+    static PollOutcome of(FetchResult fetched) {
+        if (fetched.answered()) {
             return OK;
         }
-        PollFailure failure = failed.failure();
+        PollFailure failure = fetched.failure();
         return switch (failure.reason()) {
             case "malformed-response" -> MALFORMED;
             case "timeout" -> TIMEOUT;

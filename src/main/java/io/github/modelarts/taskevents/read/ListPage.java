@@ -1,7 +1,7 @@
 package io.github.modelarts.taskevents.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,6 +12,6 @@ public sealed interface ListPage {
     record Read(List<JsonNode> tasks, Long totalCount, int attempts, Instant observedAt) implements ListPage {
     }
 
-    record Failed(Observation.PollFailed failed) implements ListPage {
+    record Failed(FetchResult failed) implements ListPage {
     }
 }

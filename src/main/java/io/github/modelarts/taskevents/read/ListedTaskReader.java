@@ -1,9 +1,9 @@
 package io.github.modelarts.taskevents.read;
 
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.task.Observation;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.ReceivedResult;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
@@ -24,7 +24,7 @@ public final class ListedTaskReader {
             List.of("total_sample_count", "annotated_sample_count", "unconfirmed_sample_count");
 
     /** The task as seen; empty when the item lacks a required field or cannot be read, so its GET must tell. */
-    public Optional<Observation.TaskSeen> read(TaskRef ref, JsonNode item, ListPage.Read page) {
+    public Optional<ListedTask> read(TaskRef ref, JsonNode item, ListPage.Read page) {
         if (!item.isObject() || !REQUIRED.stream().allMatch(item::hasNonNull)) {
             return Optional.empty();
         }
@@ -41,8 +41,8 @@ public final class ListedTaskReader {
             // the counts moved into result are for the typed fields; the event carries the item's own result
             ReceivedResult received = task.result() == null ? null
                     : new ReceivedResult(item.get("result"), task.result().typed());
-            return Optional.of(new Observation.TaskSeen(ref, task.withResult(received), page.attempts(),
-                    page.observedAt()));
+            return Optional.of(new ListedTask(ref, task.withResult(received),
+                    new FetchResult(null, page.attempts(), page.observedAt())));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Optional.empty();
         }

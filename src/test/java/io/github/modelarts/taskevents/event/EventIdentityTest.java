@@ -2,11 +2,8 @@ package io.github.modelarts.taskevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.modelarts.taskevents.config.Topics;
-import io.github.modelarts.taskevents.task.Observation;
-import io.github.modelarts.taskevents.task.Outcome;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.task.TaskRef;
-import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +17,15 @@ import org.junit.jupiter.api.Test;
 class EventIdentityTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final TaskRef REF = new TaskRef("ds1", "task1");
-    private final EventFactory events = new EventFactory("p1", new Topics("done", "failed", "progress", "errors",
-            "watch"));
+    private static final FetchResult FETCHED = new FetchResult(null, 1, NOW);
+    private final EventFactory events = new EventFactory("p1");
 
     @Test
     void givenATaskRun_whenItsEventsAreBuilt_thenIdsAndSourceAreTheContractsRecipe() throws Exception {
-        Observation.TaskSeen seen = seen("{\"status\":1,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}");
-
-        TaskEvent succeeded = events.terminal(seen, Outcome.SUCCEEDED);
-        TaskEvent progress = events.progress(seen, TaskStatus.RUNNING);
+        TaskEvent succeeded = events.outcome("done", REF,
+                task("{\"status\":3,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}"), FETCHED);
+        TaskEvent progress = events.progress("progress", REF,
+                task("{\"status\":1,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}"), FETCHED);
 
         assertThat(succeeded.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nSUCCEEDED"));
         assertThat(progress.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nprogress\n1\nModelArts.4902"));
@@ -37,7 +34,7 @@ class EventIdentityTest {
 
     @Test
     void givenMissingStatusAndCode_whenUnknownStatusIsBuilt_thenTheyCountAsEmpty() throws Exception {
-        TaskEvent unknown = events.unknownStatus(seen("{\"create_time\":\"t0\"}"));
+        TaskEvent unknown = events.unknownStatus("errors", REF, task("{\"create_time\":\"t0\"}"), FETCHED);
 
         assertThat(unknown.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nunknown-status\nnull\n"));
     }
@@ -52,9 +49,8 @@ class EventIdentityTest {
         assertThat(error.source()).isEqualTo("/modelarts/p1/watch-requests");
     }
 
-    private static Observation.TaskSeen seen(String body) throws Exception {
-        TaskDetail task = TaskJson.MAPPER.readValue(body, TaskDetail.class);
-        return new Observation.TaskSeen(REF, task, 1, NOW);
+    private static TaskDetail task(String body) throws Exception {
+        return TaskJson.MAPPER.readValue(body, TaskDetail.class);
     }
 
     private static String nameUuid(String name) {

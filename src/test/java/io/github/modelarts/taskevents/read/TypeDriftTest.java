@@ -1,17 +1,17 @@
 package io.github.modelarts.taskevents.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.classify.TaskClassifier;
-import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.fetch.FetchResult;
-import io.github.modelarts.taskevents.task.Observation;
-import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
+import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.testsupport.TaskBodies;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +22,7 @@ import org.junit.jupiter.api.Test;
 class TypeDriftTest {
     private static final TaskRef REF = new TaskRef("ds1", "task1");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final ResponseReader reader = new ResponseReader();
-    private final TaskClassifier classifier = new TaskClassifier(
-            new EventFactory("p1", new Topics("done", "failed", "progress", "errors", "watch")), 3,
-            ref -> TaskMemory.NEW);
+    private final EventFactory events = new EventFactory("p1");
 
     @Test
     void givenSucceededTask_whenAStepsCreateTimeIsAString_thenCompletionCarriesTheResultAsReceived()
@@ -71,20 +68,20 @@ class TypeDriftTest {
         assertThat(reason(body)).isEqualTo("malformed-response");
     }
 
+    /** As the poll route unmarshals a 200's body (routes/poll-tasks.camel.yaml), then builds its event. */
     private TaskEvent completion(ObjectNode body) {
-        Observation observation = reader.read(answer(body));
-        assertThat(observation).isInstanceOf(Observation.TaskSeen.class);
-        return classifier.decide(observation, TaskMemory.NEW).event().orElseThrow();
+        TaskDetail task = assertDoesNotThrow(() -> TaskJson.MAPPER.readValue(bytes(body), TaskDetail.class));
+        return events.outcome("done", REF, task, new FetchResult(null, 1, NOW));
     }
 
-    private String reason(ObjectNode body) {
-        Observation observation = reader.read(answer(body));
-        assertThat(observation).isInstanceOf(Observation.PollFailed.class);
-        return ((Observation.PollFailed) observation).failure().reason();
+    /** A body the route's unmarshal refuses is reported as malformed-response. */
+    private static String reason(ObjectNode body) {
+        assertThatThrownBy(() -> TaskJson.MAPPER.readValue(bytes(body), TaskDetail.class))
+                .isInstanceOf(JacksonException.class);
+        return "malformed-response";
     }
 
-    private static FetchResult answer(ObjectNode body) {
-        return new FetchResult.Answered(REF, 200, "application/json", body.toString().getBytes(StandardCharsets.UTF_8),
-                false, 1, NOW);
+    private static byte[] bytes(ObjectNode body) {
+        return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,9 +1,8 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,23 +23,18 @@ public final class AkSkAuthentication implements RequestAuthenticator {
     }
 
     @Override
-    public void authenticate(HttpRequest.Builder request, String method, URI uri, byte[] body) {
-        // setHeader, not header: a builder that is authenticated again must not carry two signatures
+    public Map<String, String> headersFor(String method, URI uri, Map<String, String> headers, byte[] body) {
+        Map<String, String> added = new LinkedHashMap<>();
         if (projectId != null) {
-            request.setHeader("X-Project-Id", projectId);
+            added.put("X-Project-Id", projectId);
         }
         if (credentials.securityToken() != null) {
-            request.setHeader("X-Security-Token", credentials.securityToken());
+            added.put("X-Security-Token", credentials.securityToken());
         }
-        signer.sign(method, uri, headersOf(request, uri), body).forEach(request::setHeader);
-    }
-
-    /** A builder cannot be read, but a copy of it can be built: that is how the Content-Type is found. */
-    private static Map<String, String> headersOf(HttpRequest.Builder request, URI uri) {
-        Map<String, String> headers = new HashMap<>();
-        request.copy().uri(uri).build().headers().map()
-                .forEach((name, values) -> headers.put(name, values.get(0)));
-        return headers;
+        Map<String, String> signed = new LinkedHashMap<>(headers);
+        signed.putAll(added);
+        added.putAll(signer.sign(method, uri, signed, body));
+        return added;
     }
 
     @Override

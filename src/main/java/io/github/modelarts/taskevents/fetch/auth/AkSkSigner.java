@@ -31,7 +31,7 @@ public final class AkSkSigner {
     private static final String ALGORITHM = "SDK-HMAC-SHA256";
     private static final DateTimeFormatter SDK_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** Only headers we set ourselves: the JDK client adds or rewrites others (User-Agent, ...) after signing. */
+    /** Only headers we set ourselves: the HTTP client adds or rewrites others (User-Agent, ...) after signing. */
     private static final Set<String> SIGNABLE = Set.of("content-type", "x-project-id", "x-security-token");
     private static final Comparator<String[]> BY_KEY_THEN_VALUE =
             Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]);
@@ -58,7 +58,7 @@ public final class AkSkSigner {
                 signed.put(lower, value.trim());
             }
         });
-        // the JDK client derives Host from the URI authority and refuses a Host header set by hand
+        // the HTTP client sends the URI authority as Host
         signed.put("host", uri.getRawAuthority());
         signed.put("x-sdk-date", sdkDate);
         String signedHeaders = String.join(";", signed.keySet());

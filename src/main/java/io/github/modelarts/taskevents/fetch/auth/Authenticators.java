@@ -2,26 +2,27 @@ package io.github.modelarts.taskevents.fetch.auth;
 
 import io.github.modelarts.taskevents.config.Credentials;
 import io.github.modelarts.taskevents.fetch.RequestListener;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.function.Supplier;
+import org.apache.camel.ProducerTemplate;
 
 /** Picks the authenticator of the configured {@code MODELARTS_AUTH} mode. */
 public final class Authenticators {
     private Authenticators() {
     }
 
-    public static RequestAuthenticator from(Credentials credentials, String projectId, HttpClient http,
-                                            Duration timeout, Clock clock, RequestListener listener) {
+    /** {@code camel} carries IAM's token requests, once Camel has started. */
+    public static RequestAuthenticator from(Credentials credentials, String projectId, Supplier<ProducerTemplate> camel,
+                                            Clock clock, RequestListener listener) {
         return switch (credentials.mode()) {
             case NONE -> new NoAuthentication();
             case TOKEN -> new StaticTokenAuthentication(credentials.token().reveal());
             case PASSWORD -> new PasswordTokenAuthentication(
-                    new IamTokenClient(http, credentials.iamEndpoint(), new IamPasswordCredentials(
+                    new IamTokenClient(camel, credentials.iamEndpoint(), new IamPasswordCredentials(
                             credentials.username(), credentials.password().reveal(), credentials.domain(),
                             credentials.projectName().isEmpty() ? projectId : null,
                             credentials.projectName().isEmpty() ? null : credentials.projectName()),
-                            timeout, clock),
+                            clock),
                     clock, PasswordTokenAuthentication.DEFAULT_RENEW_MARGIN,
                     PasswordTokenAuthentication.DEFAULT_MIN_RENEWAL_INTERVAL, listener);
             case AKSK -> new AkSkAuthentication(new AkSkCredentials(credentials.accessKey(),

@@ -7,58 +7,64 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
 
 /** Obtains project-scoped IAM tokens by password: {@code POST /v3/auth/tokens} (docs/modelarts-api.md#iam-token). */
 public final class IamTokenClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ERROR_CHARS = 200;
 
-    private final HttpClient http;
+    /** The registry name of the IAM endpoint's {@code HttpTransport}: no pacing, no ModelArts credentials. */
+    public static final String TRANSPORT = "iamHttp";
+
+    private final Supplier<ProducerTemplate> camel;
     private final URI tokensUri;
+    private final String endpoint;
     private final IamPasswordCredentials credentials;
-    private final Duration timeout;
     private final Clock clock;
 
-    /** {@code iamEndpoint} is the IAM base URL, with or without a trailing {@code /v3}. */
-    public IamTokenClient(HttpClient http, URI iamEndpoint, IamPasswordCredentials credentials, Duration timeout,
+    /**
+     * {@code iamEndpoint} is the IAM base URL, with or without a trailing {@code /v3}; {@code camel} is asked
+     * only when a token is wanted, as the template exists only once Camel has started.
+     */
+    public IamTokenClient(Supplier<ProducerTemplate> camel, URI iamEndpoint, IamPasswordCredentials credentials,
                           Clock clock) {
-        this.http = http;
+        this.camel = camel;
         String base = iamEndpoint.toString().replaceAll("/+$", "").replaceAll("/v3$", "");
         // nocatalog: the service catalog is the bulk of the answer and nothing here reads it
         this.tokensUri = URI.create(base + "/v3/auth/tokens?nocatalog=true");
+        this.endpoint = tokensUri + "&throwExceptionOnFailure=false&httpClientConfigurer=#" + TRANSPORT;
         this.credentials = credentials;
-        this.timeout = timeout;
         this.clock = clock;
     }
 
     /** Asks IAM for a new token; throws {@link IamAuthenticationException} when IAM is unreachable or refuses. */
     public IamToken requestToken() {
-        HttpRequest request = HttpRequest.newBuilder(tokensUri).timeout(timeout)
-                .header("Content-Type", "application/json;charset=utf8")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(requestBody()))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
+        Exchange done = camel.get().send(endpoint, exchange -> {
+            Message request = exchange.getMessage();
+            request.setHeader(Exchange.HTTP_METHOD, "POST");
+            request.setHeader(Exchange.CONTENT_TYPE, "application/json;charset=utf8");
+            request.setBody(requestBody());
+        });
+        if (done.getException() != null) {
+            Exception e = done.getException();
             String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
             throw failure(e.getClass().getSimpleName() + detail, 0, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure("interrupted", 0, e);
         }
-        if (response.statusCode() != 201) {
-            throw failure("HTTP " + response.statusCode() + IamErrorBody.describe(response.body(), MAX_ERROR_CHARS),
-                    response.statusCode(), null);
+        Message response = done.getMessage();
+        int status = response.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        byte[] body = response.getBody(byte[].class);
+        if (status != 201) {
+            throw failure("HTTP " + status + IamErrorBody.describe(body, MAX_ERROR_CHARS), status, null);
         }
-        return tokenFrom(response);
+        return tokenFrom(response.getHeader("X-Subject-Token", "", String.class), body);
     }
 
     private byte[] requestBody() {
@@ -77,14 +83,13 @@ public final class IamTokenClient {
         return body.toString().getBytes(UTF_8);
     }
 
-    private IamToken tokenFrom(HttpResponse<byte[]> response) {
+    private IamToken tokenFrom(String value, byte[] body) {
         Instant received = clock.instant();
-        String value = response.headers().firstValue("X-Subject-Token").orElse("");
         if (value.isBlank()) {
             throw failure("HTTP 201 without an X-Subject-Token header", 0, null);
         }
         try {
-            JsonNode token = JSON.readTree(response.body()).path("token");
+            JsonNode token = JSON.readTree(body == null ? new byte[0] : body).path("token");
             Instant expiresAt = Instant.parse(token.path("expires_at").asText());
             Instant issuedAt = token.hasNonNull("issued_at")
                     ? Instant.parse(token.get("issued_at").asText()) : received;

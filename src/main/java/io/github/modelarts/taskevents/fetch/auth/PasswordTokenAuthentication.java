@@ -2,10 +2,10 @@ package io.github.modelarts.taskevents.fetch.auth;
 
 import io.github.modelarts.taskevents.fetch.RequestListener;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,12 +56,12 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
 
     /** Throws {@link IamAuthenticationException} when there is no usable token and IAM does not give one. */
     @Override
-    public void authenticate(HttpRequest.Builder request, String method, URI uri, byte[] body) {
+    public Map<String, String> headersFor(String method, URI uri, Map<String, String> headers, byte[] body) {
         IamToken token = current;
         if (token == null || !clock.instant().isBefore(token.renewAt(renewMargin))) {
             token = renewIfDue();
         }
-        request.setHeader("X-Auth-Token", token.value());
+        return Map.of("X-Auth-Token", token.value());
     }
 
     /** Fetches the first token; throws {@link IamAuthenticationException} when IAM does not give one. */

@@ -1,13 +1,16 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.util.Map;
 
 /** Adds credentials to each ModelArts request: the one seam between fetching and authentication. */
 public interface RequestAuthenticator {
 
-    /** Adds the authentication headers for {@code method uri} with {@code body} to {@code request}. */
-    void authenticate(HttpRequest.Builder request, String method, URI uri, byte[] body);
+    /**
+     * The headers that authenticate {@code method uri} with {@code body}, given the request's own {@code headers}
+     * (a signature covers some of them).
+     */
+    Map<String, String> headersFor(String method, URI uri, Map<String, String> headers, byte[] body);
 
     /**
      * Obtains what requests will carry before the first one, where there is anything to obtain (an IAM token),

@@ -1,7 +1,7 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.util.Map;
 
 /** Auth mode {@code token}: a ready IAM token, sent as {@code X-Auth-Token}. */
 public final class StaticTokenAuthentication implements RequestAuthenticator {
@@ -12,8 +12,8 @@ public final class StaticTokenAuthentication implements RequestAuthenticator {
     }
 
     @Override
-    public void authenticate(HttpRequest.Builder request, String method, URI uri, byte[] body) {
-        request.header("X-Auth-Token", token);
+    public Map<String, String> headersFor(String method, URI uri, Map<String, String> headers, byte[] body) {
+        return Map.of("X-Auth-Token", token);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.modelarts.taskevents.simulator.auth.AkSkVerifier;
 import io.github.modelarts.taskevents.simulator.auth.AuthResponse;
 import io.github.modelarts.taskevents.testing.MutableClock;
+import io.github.modelarts.taskevents.testsupport.SignedRequests;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -98,8 +99,8 @@ class AkSkAuthenticationTest {
         AkSkAuthentication authentication = new AkSkAuthentication(new AkSkCredentials(AK, SK), "p1", clock);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
 
-        authentication.authenticate(request, "GET", uri, new byte[0]);
-        authentication.authenticate(request, "GET", uri, new byte[0]);
+        SignedRequests.authenticate(authentication, request, "GET", uri, new byte[0]);
+        SignedRequests.authenticate(authentication, request, "GET", uri, new byte[0]);
 
         assertThat(request.build().headers().allValues("Authorization")).hasSize(1);
         assertThat(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
@@ -113,7 +114,7 @@ class AkSkAuthenticationTest {
             request.header("Content-Type", "application/json");
         }
         request.header("Accept", "application/json");
-        authentication.authenticate(request, method, uri, body);
+        SignedRequests.authenticate(authentication, request, method, uri, body);
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -15,6 +15,8 @@ import io.github.modelarts.taskevents.simulator.auth.IamTokenService;
 import io.github.modelarts.taskevents.simulator.auth.IssuedTokens;
 import io.github.modelarts.taskevents.simulator.auth.TokenVerifier;
 import io.github.modelarts.taskevents.testing.MutableClock;
+import io.github.modelarts.taskevents.testsupport.SignedRequests;
+import io.github.modelarts.taskevents.testsupport.CamelHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +83,7 @@ class AuthSecretsRedactionTest {
         AkSkCredentials credentials = new AkSkCredentials("AKEXAMPLE", SECRET_KEY, SECURITY_TOKEN);
         AkSkAuthentication authentication = new AkSkAuthentication(credentials, "p1", clock);
         HttpRequest.Builder request = HttpRequest.newBuilder(TASK).GET();
-        authentication.authenticate(request, "GET", TASK, new byte[0]);
+        SignedRequests.authenticate(authentication, request, "GET", TASK, new byte[0]);
         String authorization = request.build().headers().firstValue("Authorization").orElseThrow();
         secrets.add(authorization.substring(authorization.indexOf("Signature=") + "Signature=".length()));
         AkSkVerifier verifier = new AkSkVerifier(Map.of("AKEXAMPLE", SECRET_KEY), clock);
@@ -115,15 +117,15 @@ class AuthSecretsRedactionTest {
     }
 
     private PasswordTokenAuthentication passwordAuthentication(String password) {
-        IamTokenClient client = new IamTokenClient(HttpClient.newHttpClient(), iam.endpoint(),
-                new IamPasswordCredentials("poller", password, "acme", null, "eu-de"), Duration.ofSeconds(5), clock);
+        IamTokenClient client = new IamTokenClient(CamelHttp.templates(), iam.endpoint(),
+                new IamPasswordCredentials("poller", password, "acme", null, "eu-de"), clock);
         texts.add(client);
         return new PasswordTokenAuthentication(client, clock, Duration.ofHours(1), Duration.ofMinutes(1));
     }
 
     private static String sentToken(PasswordTokenAuthentication authentication) {
         HttpRequest.Builder request = HttpRequest.newBuilder(TASK).GET();
-        authentication.authenticate(request, "GET", TASK, new byte[0]);
+        SignedRequests.authenticate(authentication, request, "GET", TASK, new byte[0]);
         return request.build().headers().firstValue("X-Auth-Token").orElseThrow();
     }
 }

@@ -11,6 +11,7 @@ import io.github.modelarts.taskevents.simulator.auth.IamTokenService;
 import io.github.modelarts.taskevents.simulator.auth.IssuedTokens;
 import io.github.modelarts.taskevents.simulator.auth.TokenVerifier;
 import io.github.modelarts.taskevents.testing.MutableClock;
+import io.github.modelarts.taskevents.testsupport.CamelHttp;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,8 +117,7 @@ class IamTokenClientTest {
     }
 
     private IamTokenClient client(URI endpoint, String password, String projectId, String projectName) {
-        return new IamTokenClient(http, endpoint,
-                new IamPasswordCredentials("poller", password, "acme", projectId, projectName), Duration.ofSeconds(5),
-                clock);
+        return new IamTokenClient(CamelHttp.templates(), endpoint,
+                new IamPasswordCredentials("poller", password, "acme", projectId, projectName), clock);
     }
 }

@@ -10,6 +10,8 @@ import io.github.modelarts.taskevents.simulator.auth.IamTokenService;
 import io.github.modelarts.taskevents.simulator.auth.IssuedTokens;
 import io.github.modelarts.taskevents.simulator.auth.TokenVerifier;
 import io.github.modelarts.taskevents.testing.MutableClock;
+import io.github.modelarts.taskevents.testsupport.SignedRequests;
+import io.github.modelarts.taskevents.testsupport.CamelHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,15 +163,15 @@ class PasswordTokenAuthenticationTest {
     }
 
     private PasswordTokenAuthentication authentication(String password) {
-        IamTokenClient client = new IamTokenClient(http, iam.endpoint(),
-                new IamPasswordCredentials("poller", password, "acme", null, "eu-de"), Duration.ofSeconds(5), clock);
+        IamTokenClient client = new IamTokenClient(CamelHttp.templates(), iam.endpoint(),
+                new IamPasswordCredentials("poller", password, "acme", null, "eu-de"), clock);
         return new PasswordTokenAuthentication(client, clock, PasswordTokenAuthentication.DEFAULT_RENEW_MARGIN,
                 MIN_RENEWAL_INTERVAL);
     }
 
     private static String sentToken(PasswordTokenAuthentication authentication) {
         HttpRequest.Builder request = HttpRequest.newBuilder(TASK).GET();
-        authentication.authenticate(request, "GET", TASK, new byte[0]);
+        SignedRequests.authenticate(authentication, request, "GET", TASK, new byte[0]);
         return request.build().headers().firstValue("X-Auth-Token").orElseThrow();
     }
 

@@ -13,6 +13,8 @@ import io.github.modelarts.taskevents.fetch.auth.IamTokenClient;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.simulator.RequestKind;
 import io.github.modelarts.taskevents.testing.MutableClock;
+import io.github.modelarts.taskevents.testsupport.SignedRequests;
+import io.github.modelarts.taskevents.testsupport.CamelHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,8 +101,8 @@ class AuthGateTest {
     }
 
     private IamTokenClient iamClient(String password) {
-        return new IamTokenClient(http, URI.create(simulator.baseUrl()),
-                new IamPasswordCredentials("poller", password, "acme", PROJECT, null), Duration.ofSeconds(5), clock);
+        return new IamTokenClient(CamelHttp.templates(), URI.create(simulator.baseUrl()),
+                new IamPasswordCredentials("poller", password, "acme", PROJECT, null), clock);
     }
 
     private HttpResponse<String> getTask(String header, String value) throws Exception {
@@ -112,8 +114,8 @@ class AuthGateTest {
     private HttpResponse<String> signedGet(String secretKey) throws Exception {
         URI uri = URI.create(simulator.baseUrl() + TASK_PATH);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
-        new AkSkAuthentication(new AkSkCredentials("AKGATE", secretKey), PROJECT, clock)
-                .authenticate(request, "GET", uri, new byte[0]);
+        SignedRequests.authenticate(new AkSkAuthentication(new AkSkCredentials("AKGATE", secretKey), PROJECT, clock),
+                request, "GET", uri, new byte[0]);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 

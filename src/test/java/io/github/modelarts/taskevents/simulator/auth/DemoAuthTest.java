@@ -9,6 +9,8 @@ import io.github.modelarts.taskevents.fetch.RequestListener;
 import io.github.modelarts.taskevents.fetch.auth.Authenticators;
 import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
+import io.github.modelarts.taskevents.testsupport.SignedRequests;
+import io.github.modelarts.taskevents.testsupport.CamelHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,11 +40,11 @@ class DemoAuthTest {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
             Settings settings = Settings.from(SettingsSource.load(env, Map.of()));
             RequestAuthenticator authenticator = Authenticators.from(settings.credentials(), settings.projectId(),
-                    http, Duration.ofSeconds(5), Clock.systemUTC(), RequestListener.NONE);
+                    CamelHttp.templates(), Clock.systemUTC(), RequestListener.NONE);
             URI uri = URI.create(settings.endpoint() + TASK_PATH);
 
             HttpRequest.Builder authenticated = HttpRequest.newBuilder(uri);
-            authenticator.authenticate(authenticated, "GET", uri, new byte[0]);
+            SignedRequests.authenticate(authenticator, authenticated, "GET", uri, new byte[0]);
 
             assertThat(env).containsEntry("MODELARTS_AUTH", mode);
             assertThat(status(authenticated)).isEqualTo(200);

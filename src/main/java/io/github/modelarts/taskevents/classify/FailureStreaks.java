@@ -1,0 +1,37 @@
+package io.github.modelarts.taskevents.classify;
+
+import io.github.modelarts.taskevents.fetch.FetchResult;
+import io.github.modelarts.taskevents.task.PollFailure;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.camel.Variable;
+
+/**
+ * Counts failed polls per task: a transient failure (timeout, 5xx, throttling) is reported once
+ * POLL_ERROR_THRESHOLD polls in a row failed, any other at once; either only once per streak.
+ */
+public final class FailureStreaks {
+    private final int threshold;
+    private final Function<TaskRef, TaskMemory> memory;
+
+    public FailureStreaks(int threshold, Function<TaskRef, TaskMemory> memory) {
+        this.threshold = threshold;
+        this.memory = memory;
+    }
+
+    /** A route step: the failure in the variable {@code fetched}, for the task in the variable {@code task}. */
+    public FailureStreak compare(@Variable("task") TaskRef ref, @Variable(FetchResult.VARIABLE) FetchResult fetched) {
+        return compare(ref, fetched.failure(), fetched.observedAt(), memory.apply(ref));
+    }
+
+    public FailureStreak compare(TaskRef ref, PollFailure failure, Instant observedAt, TaskMemory before) {
+        int failures = before.consecutiveFailures() + 1;
+        boolean report = failure.isTransient()
+                ? failures >= threshold && before.reportedFailure() == null
+                : !failure.reason().equals(before.reportedFailure());
+        TaskMemory after = before.failed(report ? failure.reason() : before.reportedFailure(), observedAt);
+        return new FailureStreak(ref, before, after, failures, report);
+    }
+}
