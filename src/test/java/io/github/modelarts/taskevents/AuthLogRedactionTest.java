@@ -38,16 +38,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * "Secrets never appear in logs or events" (docs/authentication.md#secrets): a full cycle in each auth mode,
- * credentials accepted then refused, with DEBUG logging for the project, Camel and the JDK's HTTP client and
- * server. Every secret the cloud saw (tokens, signatures) or was configured with (password, SK) is searched for.
+ * credentials accepted then refused, with DEBUG logging for the project, Camel, Apache HttpClient (as far as
+ * logback-secrets.xml lets it) and the simulator's JDK HTTP server. Every secret the cloud saw (tokens, signatures) or was configured with (password, SK) is searched for.
  */
 class AuthLogRedactionTest {
     private static final String DS = "dsRedact";
     private static final Instant START = Instant.parse("2026-11-27T08:00:00Z");
     /** logback loggers set to DEBUG; the JDK's System.Logger goes to java.util.logging, captured separately. */
-    private static final List<String> DEBUG_LOGGERS = List.of("io.github.modelarts.taskevents", "org.apache.camel");
-    private static final List<String> JDK_LOGGERS = List.of("jdk.httpclient", "jdk.internal.httpclient",
-            "com.sun.net.httpserver");
+    private static final List<String> DEBUG_LOGGERS = List.of("io.github.modelarts.taskevents", "org.apache.camel",
+            "org.apache.hc.client5.http");
+    private static final List<String> JDK_LOGGERS = List.of("com.sun.net.httpserver");
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final List<LogRecord> jdkLogs = new CopyOnWriteArrayList<>();
@@ -119,6 +119,8 @@ class AuthLogRedactionTest {
             reader.await(4, r -> true);
             assertThat(secrets).as("secrets the cloud saw, besides password and SK").hasSizeGreaterThan(2);
             assertThat(logs.list).as("captured log lines").isNotEmpty();
+            assertThat(List.copyOf(logs.list)).as("the HTTP client's own DEBUG lines are searched too")
+                    .anyMatch(event -> event.getLoggerName().startsWith("org.apache.hc.client5.http"));
             texts(reader.all()).forEach(text -> assertThat(text).doesNotContain(secrets.toArray(String[]::new)));
         }
     }

@@ -1,19 +1,17 @@
 package io.github.modelarts.taskevents.fetch;
 
+import io.github.modelarts.taskevents.fetch.auth.TokenListener;
 import java.time.Duration;
 import java.util.OptionalInt;
 
 /** What the client tells the metrics about each HTTP request; kept out of the client's own logic. */
-public interface RequestListener {
+public interface RequestListener extends TokenListener {
 
     /** One request ended: the HTTP status, or empty when no answer came (timeout, connection error). */
     void requestDone(OptionalInt httpStatus, Duration latency);
 
     /** The pacer held a request back (rate limit or a 429's Retry-After) for {@code wait}. */
     void heldBack(Duration wait);
-
-    /** IAM was asked for a token (auth {@code password}): {@code obtained} or refused/unreachable. */
-    void tokenRequested(boolean obtained);
 
     /** For clients nobody measures. */
     RequestListener NONE = new RequestListener() {

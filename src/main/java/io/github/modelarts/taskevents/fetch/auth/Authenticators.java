@@ -1,7 +1,6 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
 import io.github.modelarts.taskevents.config.Credentials;
-import io.github.modelarts.taskevents.fetch.RequestListener;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.apache.camel.ProducerTemplate;
@@ -13,7 +12,7 @@ public final class Authenticators {
 
     /** {@code camel} carries IAM's token requests, once Camel has started. */
     public static RequestAuthenticator from(Credentials credentials, String projectId, Supplier<ProducerTemplate> camel,
-                                            Clock clock, RequestListener listener) {
+                                            Clock clock, TokenListener listener) {
         return switch (credentials.mode()) {
             case NONE -> new NoAuthentication();
             case TOKEN -> new StaticTokenAuthentication(credentials.token().reveal());

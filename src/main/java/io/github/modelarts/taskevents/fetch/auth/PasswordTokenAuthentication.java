@@ -1,6 +1,5 @@
 package io.github.modelarts.taskevents.fetch.auth;
 
-import io.github.modelarts.taskevents.fetch.RequestListener;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +32,7 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
     private final Clock clock;
     private final Duration renewMargin;
     private final Duration minRenewalInterval;
-    private final RequestListener listener;
+    private final TokenListener listener;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile IamToken current;
     private Instant lastAttempt;
@@ -41,12 +40,12 @@ public final class PasswordTokenAuthentication implements RequestAuthenticator {
 
     public PasswordTokenAuthentication(IamTokenClient iam, Clock clock, Duration renewMargin,
                                        Duration minRenewalInterval) {
-        this(iam, clock, renewMargin, minRenewalInterval, RequestListener.NONE);
+        this(iam, clock, renewMargin, minRenewalInterval, TokenListener.NONE);
     }
 
     /** @param listener told of every IAM token request and whether it gave a token (the renewals metric) */
     public PasswordTokenAuthentication(IamTokenClient iam, Clock clock, Duration renewMargin,
-                                       Duration minRenewalInterval, RequestListener listener) {
+                                       Duration minRenewalInterval, TokenListener listener) {
         this.iam = iam;
         this.clock = clock;
         this.renewMargin = renewMargin;

@@ -46,7 +46,7 @@ class IamTokenClientTest {
         client(iam.endpoint(), PASSWORD, null, "eu-de").requestToken();
 
         JsonNode auth = new ObjectMapper().readTree(iam.lastBody()).path("auth");
-        assertThat(iam.lastContentType()).isEqualTo("application/json;charset=utf8");
+        assertThat(iam.lastContentType()).isEqualToIgnoringWhitespace("application/json;charset=utf8");
         assertThat(auth.at("/identity/methods/0").asText()).isEqualTo("password");
         assertThat(auth.at("/identity/password/user/name").asText()).isEqualTo("poller");
         assertThat(auth.at("/identity/password/user/password").asText()).isEqualTo(PASSWORD);
