@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.classify.FailureStreaks;
 import io.github.modelarts.taskevents.classify.StatusChanges;
+import io.github.modelarts.taskevents.classify.TaskChange;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
@@ -172,13 +173,33 @@ class PollRouteBranchesTest extends CamelTestSupport {
     }
 
     @Test
-    void givenNotFound_whenPolled_thenANotFoundErrorAndTheTaskIsUnwatched() throws Exception {
-        Exchange recorded = onlyRecord(send("tGone"));
+    void givenNotFound_whenPolledTwiceInARow_thenTheSecondReportsItAndUnwatchesTheTask() throws Exception {
+        TaskRef ref = new TaskRef(DATASET, "tGone");
+        SIMULATOR.putTask(DATASET, TaskBodies.task("tStays", 1, null).toString());
+        Exchange first = onlyRecord(send("tGone"));
+        memory.put(ref, first.getVariable("change", TaskChange.class).after());
 
-        TaskEvent event = event(recorded);
+        Exchange second = onlyRecord(send("tGone"));
+
+        assertThat(event(first)).as("a single not-found may be a passing glitch").isNull();
+        assertThat(first.getVariable("unwatch", Boolean.class)).isFalse();
+        TaskEvent event = onlyEvent(second);
         assertThat(event.topic()).isEqualTo("t.errors");
         assertThat(value(event).get("reason").asText()).isEqualTo("not-found");
-        assertThat(recorded.getVariable("unwatch", Boolean.class)).isTrue();
+        assertThat(value(event).get("error_code").asText()).isEqualTo("ModelArts.4612");
+        assertThat(second.getVariable("unwatch", Boolean.class)).isTrue();
+    }
+
+    @Test
+    void givenTheGatewaysOwn404_whenPolled_thenAnHttpErrorAndTheTaskStaysWatched() throws Exception {
+        SIMULATOR.putTask(DATASET, TaskBodies.task("tRoute", 1, null).toString());
+        SIMULATOR.injectFault(DATASET, "tRoute", Fault.error(404, "APIG.0101", "The API does not exist"));
+
+        Exchange recorded = onlyRecord(send("tRoute"));
+
+        assertThat(value(event(recorded)).get("reason").asText()).isEqualTo("http-error");
+        assertThat(value(event(recorded)).get("http_status").asInt()).isEqualTo(404);
+        assertThat(recorded.getVariable("unwatch", Boolean.class)).isNull();
     }
 
     @Test

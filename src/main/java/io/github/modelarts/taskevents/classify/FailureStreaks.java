@@ -10,7 +10,8 @@ import org.apache.camel.Variable;
 
 /**
  * Counts failed polls per task: a transient failure (timeout, 5xx, throttling) is reported once
- * POLL_ERROR_THRESHOLD polls in a row failed, any other at once; either only once per streak.
+ * POLL_ERROR_THRESHOLD polls in a row failed, a not-found on the second poll in a row that says so (the task is
+ * then gone), any other at once; each only once per streak.
  */
 public final class FailureStreaks {
     private final int threshold;
@@ -28,10 +29,17 @@ public final class FailureStreaks {
 
     public FailureStreak compare(TaskRef ref, PollFailure failure, Instant observedAt, TaskMemory before) {
         int failures = before.consecutiveFailures() + 1;
-        boolean report = failure.isTransient()
-                ? failures >= threshold && before.reportedFailure() == null
-                : !failure.reason().equals(before.reportedFailure());
-        TaskMemory after = before.failed(report ? failure.reason() : before.reportedFailure(), observedAt);
+        boolean report;
+        if (failure.isTransient()) {
+            report = failures >= threshold && before.reportedFailure() == null;
+        } else if (PollFailure.NOT_FOUND.equals(failure.reason())) {
+            report = PollFailure.NOT_FOUND.equals(before.lastFailure())
+                    && !PollFailure.NOT_FOUND.equals(before.reportedFailure());
+        } else {
+            report = !failure.reason().equals(before.reportedFailure());
+        }
+        TaskMemory after = before.failed(failure.reason(), report ? failure.reason() : before.reportedFailure(),
+                observedAt);
         return new FailureStreak(ref, before, after, failures, report);
     }
 }

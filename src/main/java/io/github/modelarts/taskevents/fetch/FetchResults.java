@@ -24,7 +24,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * may cure (routes/fetch-modelarts.camel.yaml).
  */
 public final class FetchResults {
-    /** ModelArts often answers a missing dataset or task with 400 and one of these (docs/modelarts-api.md). */
+    /** ModelArts answers a missing dataset or task with 400 or 404 and one of these (docs/modelarts-api.md). */
     private static final Set<String> NOT_FOUND_CODES = Set.of("ModelArts.4338", "ModelArts.4352",
             "ModelArts.4612", "ModelArts.4631", "ModelArts.4636", "ModelArts.4700", "ModelArts.4801");
     private static final byte[] NO_BODY = new byte[0];
@@ -95,15 +95,16 @@ public final class FetchResults {
         JsonNode error = errorBody(body);
         String code = text(error, "error_code", "code");
         String message = text(error, "error_msg", "message");
+        // only ModelArts' own codes say the task is gone: a 404 without one is the gateway's (APIG.0101: no such
+        // API published), which a deployment mends, so it is retried and reported like a server error
+        boolean gone = (status == 400 || status == 404) && NOT_FOUND_CODES.contains(code);
         String reason = switch (status) {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
-            case 404 -> "not-found";
             case 429 -> "throttled";
-            case 400 -> NOT_FOUND_CODES.contains(code) ? "not-found" : "http-error";
-            default -> "http-error";
+            default -> gone ? PollFailure.NOT_FOUND : "http-error";
         };
-        boolean isTransient = status == 408 || status == 429 || status >= 500;
+        boolean isTransient = status == 408 || status == 429 || status >= 500 || status == 404 && !gone;
         return new PollFailure(reason, status, code, message, error == null ? PollFailure.excerpt(body) : null,
                 isTransient);
     }

@@ -44,9 +44,9 @@ public final class StateStore {
                 int status = rows.getInt("status");
                 Integer maybeStatus = rows.wasNull() ? null : status;
                 tasks.put(new TaskRef(rows.getString("dataset_id"), rows.getString("task_id")),
-                        new TaskMemory(rows.getString("run"), maybeStatus, rows.getString("code"),
-                                rows.getBoolean("terminal"), rows.getString("task_name"), null,
-                                rows.getString("last_event_type"), lastEventAt, null, 0, null));
+                        TaskMemory.restored(rows.getString("run"), maybeStatus, rows.getString("code"),
+                                rows.getBoolean("terminal"), rows.getString("task_name"),
+                                rows.getString("last_event_type"), lastEventAt));
             }
             return tasks;
         } catch (SQLException e) {

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record PollFailure(String reason, Integer httpStatus, String errorCode, String errorMsg, String body,
                           boolean isTransient) {
+    /** The reason of an answer by which ModelArts says the task or its dataset does not exist. */
+    public static final String NOT_FOUND = "not-found";
     private static final int BODY_EXCERPT_CHARS = 1024;
 
     public static PollFailure malformed(Integer httpStatus, String body) {

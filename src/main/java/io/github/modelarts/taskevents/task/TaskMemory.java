@@ -9,36 +9,44 @@ import java.time.Instant;
  * @param run                 create_time of the run last seen; null before the first answer
  * @param consecutiveFailures failed polls in a row
  * @param reportedFailure     the failure reason already published in the current streak, or null
+ * @param lastFailure         the reason the last poll failed, or null when it was answered
  */
 public record TaskMemory(String run, Integer status, String code, boolean terminal, String taskName,
                          Double progress, String lastEventType, Instant lastEventAt, Instant lastPollAt,
-                         int consecutiveFailures, String reportedFailure) {
+                         int consecutiveFailures, String reportedFailure, String lastFailure) {
 
     public static final TaskMemory NEW = new TaskMemory(null, null, null, false, null, null, null, null, null, 0,
-            null);
+            null, null);
+
+    /** What a restart keeps of a task: its run, status, code, whether it ended, and its last event. */
+    public static TaskMemory restored(String run, Integer status, String code, boolean terminal, String taskName,
+                                      String lastEventType, Instant lastEventAt) {
+        return new TaskMemory(run, status, code, terminal, taskName, null, lastEventType, lastEventAt, null, 0, null,
+                null);
+    }
 
     /** The memory at the start of a new run: nothing of the old run's status may suppress its events. */
     public TaskMemory startRun(String newRun) {
         return new TaskMemory(newRun, null, null, false, taskName, null, lastEventType, lastEventAt, lastPollAt,
-                consecutiveFailures, reportedFailure);
+                consecutiveFailures, reportedFailure, lastFailure);
     }
 
     /** After an answered poll: the new state, the failure streak over. */
     public TaskMemory seen(Integer newStatus, String newCode, boolean isTerminal, String name, Double newProgress,
                            Instant polledAt) {
         return new TaskMemory(run, newStatus, newCode, isTerminal, name, newProgress, lastEventType, lastEventAt,
-                polledAt, 0, null);
+                polledAt, 0, null, null);
     }
 
-    /** After a failed poll. */
-    public TaskMemory failed(String reported, Instant polledAt) {
+    /** After a poll that failed for {@code reason}; {@code reported} is the streak's published reason. */
+    public TaskMemory failed(String reason, String reported, Instant polledAt) {
         return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, polledAt,
-                consecutiveFailures + 1, reported);
+                consecutiveFailures + 1, reported, reason);
     }
 
     public TaskMemory published(String eventType, Instant at) {
         return new TaskMemory(run, status, code, terminal, taskName, progress, eventType, at, lastPollAt,
-                consecutiveFailures, reportedFailure);
+                consecutiveFailures, reportedFailure, lastFailure);
     }
 
     /**

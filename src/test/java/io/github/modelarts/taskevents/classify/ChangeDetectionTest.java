@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class ChangeDetectionTest {
     private static final TaskRef REF = new TaskRef("ds1", "task1");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final PollFailure NOT_FOUND = new PollFailure("not-found", 400, "ModelArts.4612", "gone", null,
+            false);
     private final FailureStreaks streaks = new FailureStreaks(3, ref -> TaskMemory.NEW);
 
     @Test
@@ -84,14 +86,38 @@ class ChangeDetectionTest {
     }
 
     @Test
-    void givenAFailureThatIsNotTransient_whenFirstSeen_thenReportedAtOnce() {
-        PollFailure notFound = new PollFailure("not-found", 400, "ModelArts.4612", "gone", null, false);
+    void givenAFailureThatIsNotTransient_whenFirstSeen_thenReportedAtOnceAndOncePerStreak() {
+        PollFailure forbidden = new PollFailure("forbidden", 403, "ModelArts.0203", "no permission", null, false);
 
-        FailureStreak streak = streaks.compare(REF, notFound, NOW, TaskMemory.NEW);
-        FailureStreak again = streaks.compare(REF, notFound, NOW, streak.after());
+        FailureStreak streak = streaks.compare(REF, forbidden, NOW, TaskMemory.NEW);
+        FailureStreak again = streaks.compare(REF, forbidden, NOW, streak.after());
 
         assertThat(streak.reported()).isTrue();
         assertThat(again.reported()).isFalse();
+    }
+
+    @Test
+    void givenNotFound_whenASecondPollInARowSaysSo_thenReportedAndGone() {
+        FailureStreak first = streaks.compare(REF, NOT_FOUND, NOW, TaskMemory.NEW);
+        FailureStreak second = streaks.compare(REF, NOT_FOUND, NOW, first.after());
+        FailureStreak third = streaks.compare(REF, NOT_FOUND, NOW, second.after());
+
+        assertThat(first.reported()).isFalse();
+        assertThat(first.taskGone()).isFalse();
+        assertThat(second.reported()).isTrue();
+        assertThat(second.taskGone()).isTrue();
+        assertThat(third.reported()).isFalse();
+    }
+
+    @Test
+    void givenNotFound_whenTheTaskAnsweredInBetween_thenNotConfirmed() {
+        FailureStreak first = streaks.compare(REF, NOT_FOUND, NOW, TaskMemory.NEW);
+        StatusChange answered = seen(1, "ModelArts.4902", "t0", first.after());
+
+        FailureStreak again = streaks.compare(REF, NOT_FOUND, NOW, answered.after());
+
+        assertThat(again.reported()).isFalse();
+        assertThat(again.taskGone()).isFalse();
     }
 
     private static StatusChange seen(int status, String code, String createTime, TaskMemory before) {

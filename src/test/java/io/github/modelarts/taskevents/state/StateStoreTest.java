@@ -74,7 +74,7 @@ class StateStoreTest {
 
     private static TaskMemory memory() {
         return new TaskMemory("2026-11-27 09:00:00", 3, "ModelArts.4996", true, "name", 100.0,
-                "modelarts.task.succeeded", AT, AT, 0, null);
+                "modelarts.task.succeeded", AT, AT, 0, null, null);
     }
 
     private static TaskEvent event(String id) {
