@@ -244,12 +244,12 @@ class PollRouteBranchesTest extends CamelTestSupport {
     private MockEndpoint send(String taskId) {
         MockEndpoint record = getMockEndpoint("mock:direct:record");
         record.reset();
+        record.expectedMessageCount(1);
         template.sendBody("direct:poll-task", new TaskRef(DATASET, taskId));
         return record;
     }
 
     private static Exchange onlyRecord(MockEndpoint record) throws InterruptedException {
-        record.expectedMessageCount(1);
         record.assertIsSatisfied();
         List<Exchange> exchanges = record.getReceivedExchanges();
         return exchanges.get(0);
