@@ -44,6 +44,8 @@ public final class Pipeline implements AutoCloseable {
         overrides.put("kafka.bootstrap.servers", SharedKafka.bootstrapServers());
         overrides.put("poll.cron", NEVER);
         overrides.put("outbox.publish.period.ms", "50");
+        // the watch-request consumer notices a stop within 0.1 s instead of the default 5 s poll
+        overrides.put("camel.component.kafka.poll-timeout-ms", "100");
         overrides.put("http.read.timeout.ms", "2000");
         overrides.put("topic.completed", topics.completed());
         overrides.put("topic.failed", topics.failed());
