@@ -39,7 +39,13 @@ public final class KafkaProcess implements AutoCloseable {
                 "offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         config.putAll(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
+                "transaction.state.log.min.isr", "1",
+                // one partition to create and load instead of 50 when the group coordinator starts
+                "offsets.topic.num.partitions", "1",
+                // after a kill the restarted controller holds the old registration until its session times
+                // out: 3 s instead of the default 9 s (heartbeats every 0.5 s instead of 2 s keep it alive)
+                "broker.session.timeout.ms", "3000",
+                "broker.heartbeat.interval.ms", "500"));
         try (var out = Files.newOutputStream(dir.resolve("server.properties"))) {
             config.store(out, "test broker");
         }
