@@ -52,7 +52,9 @@ class CrashSafetyTest {
             throws Exception {
         try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
             String kafka = pipeline.environment().get("KAFKA_BOOTSTRAP_SERVERS");
-            pipeline.with("kafka.bootstrap.servers", "127.0.0.1:" + unusedPort());
+            // the send to no broker fails after 1 s instead of the default 5
+            pipeline.with("kafka.bootstrap.servers", "127.0.0.1:" + unusedPort())
+                    .with("camel.component.kafka.max-block-ms", "1000");
             try (JavaProcess app = startApp(pipeline, "first")) {
                 // the warning is logged after the events were recorded and the first send failed
                 Awaitility.await().atMost(Duration.ofSeconds(60))
@@ -86,7 +88,8 @@ class CrashSafetyTest {
     void givenSigtermDuringAFetch_whenStopped_thenShutsDownGracefullyAndARestartPublishesEachEventOnce()
             throws Exception {
         try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
-            pipeline.simulator().injectGlobalFault(Fault.latency(Duration.ofSeconds(2)));
+            // below the 2 s read timeout: the fetch in flight ends by itself, with no timeout and retries to wait out
+            pipeline.simulator().injectGlobalFault(Fault.latency(Duration.ofSeconds(1)));
             try (JavaProcess app = startApp(pipeline, "first")) {
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> pipeline.simulator().requestCount() > 0);
                 int exit = app.stop();
