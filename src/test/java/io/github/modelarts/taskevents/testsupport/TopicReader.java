@@ -68,10 +68,12 @@ public final class TopicReader implements AutoCloseable {
 
     /** Waits until at least {@code count} records matching {@code filter} have arrived, then returns them. */
     public List<Received> await(int count, Predicate<Received> filter) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            pollOnce();
-            return matching(filter).size() >= count;
-        });
+        // at once and then every 50 ms, not after Awaitility's 100 ms: tests chain many of these
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    pollOnce();
+                    return matching(filter).size() >= count;
+                });
         return matching(filter);
     }
 
