@@ -1,6 +1,9 @@
 package io.github.modelarts.taskevents.testsupport;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -22,7 +26,7 @@ public final class KafkaProcess implements AutoCloseable {
     private final int port;
     private JavaProcess broker;
 
-    public KafkaProcess() throws IOException, InterruptedException {
+    public KafkaProcess() throws IOException {
         this.dir = Files.createTempDirectory("kafka-process");
         this.port = freePort();
         int controllerPort = freePort();
@@ -39,15 +43,24 @@ public final class KafkaProcess implements AutoCloseable {
                 "offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
         config.putAll(Map.of("transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1"));
+                "transaction.state.log.min.isr", "1",
+                // one partition to create and load instead of 50 when the group coordinator starts
+                "offsets.topic.num.partitions", "1",
+                // after a kill the restarted controller holds the old registration until its session times
+                // out: 3 s instead of the default 9 s (heartbeats every 0.5 s instead of 2 s keep it alive)
+                "broker.session.timeout.ms", "3000",
+                "broker.heartbeat.interval.ms", "500"));
         try (var out = Files.newOutputStream(dir.resolve("server.properties"))) {
             config.store(out, "test broker");
         }
-        JavaProcess format = JavaProcess.start("kafka.tools.StorageTool", List.of("format", "-t",
-                Uuid.randomUuid().toString(), "-c", dir.resolve("server.properties").toString()), Map.of(),
-                dir.resolve("format.log"));
-        if (format.waitForExit(Duration.ofSeconds(60)) != 0) {
-            throw new IllegalStateException("kafka storage format failed: " + format.output());
+        // in this JVM: the tool's classes are loaded already, while a JVM of its own takes seconds to start
+        try (PrintStream out = new PrintStream(Files.newOutputStream(dir.resolve("format.log")), true, UTF_8)) {
+            int exit = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
+                    dir.resolve("server.properties").toString()}, out);
+            if (exit != 0) {
+                throw new IllegalStateException("kafka storage format failed: "
+                        + Files.readString(dir.resolve("format.log")));
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * The whole pipeline for one test: the project's simulator over real HTTP, the shared real Kafka broker,
- * topics and a state directory of its own. Cycles run when the test calls {@link #poll()}.
+ * topics, a consumer group and a state directory of its own. Cycles run when the test calls {@link #poll()}.
  */
 public final class Pipeline implements AutoCloseable {
     public static final String PROJECT = "test-project";
@@ -44,12 +44,16 @@ public final class Pipeline implements AutoCloseable {
         overrides.put("kafka.bootstrap.servers", SharedKafka.bootstrapServers());
         overrides.put("poll.cron", NEVER);
         overrides.put("outbox.publish.period.ms", "50");
+        // the watch-request consumer notices a stop within 0.1 s instead of the default 5 s poll
+        overrides.put("camel.component.kafka.poll-timeout-ms", "100");
         overrides.put("http.read.timeout.ms", "2000");
         overrides.put("topic.completed", topics.completed());
         overrides.put("topic.failed", topics.failed());
         overrides.put("topic.progress", topics.progress());
         overrides.put("topic.errors", topics.errors());
         overrides.put("topic.watch", topics.watch());
+        // a group of its own: a member another test left behind (kill -9) would hold up this one's join and leave
+        overrides.put("watch.consumer.group", prefix + "watch-requests");
         // any free port: tests run beside each other and beside a developer's running instance
         overrides.put("management.port", "0");
         try {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,10 +68,12 @@ public final class TopicReader implements AutoCloseable {
 
     /** Waits until at least {@code count} records matching {@code filter} have arrived, then returns them. */
     public List<Received> await(int count, Predicate<Received> filter) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            pollOnce();
-            return matching(filter).size() >= count;
-        });
+        // at once and then every 50 ms, not after Awaitility's 100 ms: tests chain many of these
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    pollOnce();
+                    return matching(filter).size() >= count;
+                });
         return matching(filter);
     }
 
@@ -98,8 +101,9 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /** At once: without a group there is nothing to commit, only a fetch in flight to wait for. */
     @Override
     public void close() {
-        consumer.close();
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
     }
 }
