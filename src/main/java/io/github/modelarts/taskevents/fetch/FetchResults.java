@@ -5,12 +5,14 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.fetch.auth.IamAuthenticationException;
 import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.task.PollFailure;
+import io.github.modelarts.taskevents.task.Redaction;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -75,8 +77,9 @@ public final class FetchResults {
             String body = http.getResponseBody();
             failure = httpFailure(http.getStatusCode(), body == null ? NO_BODY : body.getBytes(StandardCharsets.UTF_8));
         } else if (cause instanceof IamAuthenticationException iam) {
-            // no token to send: the API was not asked, and asking IAM again at once would only hammer it
-            failure = new PollFailure("unauthorized", null, null, iam.getMessage(), null, false);
+            // no token to send: the API was not asked, and asking IAM again at once would only hammer it. IAM
+            // refusing the credentials is final; IAM away is an outage like the API's, reported once it persists
+            failure = new PollFailure("unauthorized", null, null, iam.getMessage(), null, !iam.credentialsRejected());
         } else if (isTimeout(cause)) {
             failure = new PollFailure("timeout", null, null, "no answer within " + readTimeoutMs + " ms", null, true);
         } else {
@@ -84,6 +87,22 @@ public final class FetchResults {
         }
         exchange.getMessage().setBody(NO_BODY);
         exchange.setVariable(FetchResult.VARIABLE, new FetchResult(failure, attempts(exchange), clock.instant()));
+    }
+
+    /**
+     * A 429 is waited for and tried again within the poll only when its Retry-After is short; a longer pause
+     * still holds every request (the pacer), but this poll ends as throttled instead of waiting on every retry.
+     */
+    public boolean worthWaitingFor(Exchange exchange) {
+        HttpOperationFailedException throttled = exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                HttpOperationFailedException.class);
+        if (throttled == null || throttled.getStatusCode() != 429) {
+            return false;
+        }
+        String retryAfter = throttled.getResponseHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Retry-After")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        return RequestObserver.throttlePause(RequestObserver.retryAfter(retryAfter)).toMillis() <= readTimeoutMs;
     }
 
     /** A 401 deserves one more try when fresh credentials could be had (an IAM token renewed). */
@@ -94,7 +113,7 @@ public final class FetchResults {
     private static PollFailure httpFailure(int status, byte[] body) {
         JsonNode error = errorBody(body);
         String code = text(error, "error_code", "code");
-        String message = text(error, "error_msg", "message");
+        String message = Redaction.redact(text(error, "error_msg", "message"));
         // only ModelArts' own codes say the task is gone: a 404 without one is the gateway's (APIG.0101: no such
         // API published), which a deployment mends, so it is retried and reported like a server error
         boolean gone = (status == 400 || status == 404) && NOT_FOUND_CODES.contains(code);

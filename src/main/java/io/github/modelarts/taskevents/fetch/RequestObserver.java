@@ -36,7 +36,8 @@ final class RequestObserver implements ExecChainHandler {
             ClassicHttpResponse response = chain.proceed(request, scope);
             status = OptionalInt.of(response.getCode());
             if (response.getCode() == 429) {
-                pacer.pauseAll(throttlePause(retryAfter(response.getFirstHeader("Retry-After"))));
+                Header retryAfter = response.getFirstHeader("Retry-After");
+                pacer.pauseAll(throttlePause(retryAfter(retryAfter == null ? null : retryAfter.getValue())));
             }
             return response;
         } finally {
@@ -53,9 +54,10 @@ final class RequestObserver implements ExecChainHandler {
         return asked.compareTo(MAX_THROTTLE_PAUSE) > 0 ? MAX_THROTTLE_PAUSE : asked;
     }
 
-    private static OptionalLong retryAfter(Header header) {
+    /** Retry-After in seconds; an HTTP date or anything else counts as absent. */
+    static OptionalLong retryAfter(String value) {
         try {
-            return header == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(header.getValue().trim()));
+            return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

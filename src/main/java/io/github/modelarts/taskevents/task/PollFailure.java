@@ -17,9 +17,13 @@ public record PollFailure(String reason, Integer httpStatus, String errorCode, S
         return new PollFailure("malformed-response", httpStatus, null, null, body, false);
     }
 
-    /** The start of a body that could not be used, for an error event; also for malformed watch requests. */
+    /**
+     * The start of a body that could not be used, for an error event (also for malformed watch requests), with
+     * whatever looks like a credential hidden.
+     */
     public static String excerpt(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        return text.length() <= BODY_EXCERPT_CHARS ? text : text.substring(0, BODY_EXCERPT_CHARS) + "…";
+        return Redaction.redact(text.length() <= BODY_EXCERPT_CHARS ? text
+                : text.substring(0, BODY_EXCERPT_CHARS) + "…");
     }
 }

@@ -96,6 +96,20 @@ class FetchRouteTest extends CamelTestSupport {
     }
 
     @Test
+    void givenA429WithALongRetryAfter_whenFetched_thenThrottledAtOnceInsteadOfWaitingOnEveryRetry() {
+        SIMULATOR.putTask(DATASET, TaskBodies.task("tSlowDown", 1, null).toString());
+        SIMULATOR.injectFault(DATASET, "tSlowDown", Fault.error(429, "ModelArts.4206", "slow down")
+                .withHeader("Retry-After", "120"));
+        long start = System.nanoTime();
+
+        FetchResult fetched = fetched(fetch("tSlowDown"));
+
+        assertThat(fetched.failure().reason()).isEqualTo("throttled");
+        assertThat(fetched.attempts()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMITS.readTimeout());
+    }
+
+    @Test
     void givenMissingTask_whenFetched_thenNotFoundAfterOneRequest() {
         FetchResult fetched = fetched(fetch("tMissing"));
 

@@ -7,6 +7,7 @@ import io.github.modelarts.taskevents.fetch.RequestListener;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.RequestSigning;
 import io.github.modelarts.taskevents.fetch.auth.NoAuthentication;
+import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -14,16 +15,20 @@ import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.spi.Registry;
 
-/** The beans and properties routes/fetch-modelarts.camel.yaml needs, for route tests without authentication. */
+/** The beans and properties routes/fetch-modelarts.camel.yaml needs, for route tests. */
 public final class FetchBeans {
     private FetchBeans() {
     }
 
     public static void bind(Registry registry, Settings.Http limits) throws NoSuchAlgorithmException {
-        NoAuthentication none = new NoAuthentication();
+        bind(registry, limits, new NoAuthentication());
+    }
+
+    public static void bind(Registry registry, Settings.Http limits, RequestAuthenticator authenticator)
+            throws NoSuchAlgorithmException {
         registry.bind("modelArtsHttp", new HttpTransport(limits, SSLContext.getDefault())
-                .forModelArts(new RequestPacer(0), new RequestSigning(none), RequestListener.NONE));
-        registry.bind("fetchResults", new FetchResults(limits, none, Clock.systemUTC()));
+                .forModelArts(new RequestPacer(0), new RequestSigning(authenticator), RequestListener.NONE));
+        registry.bind("fetchResults", new FetchResults(limits, authenticator, Clock.systemUTC()));
         registry.bind("countRetry", new FetchResults.CountRetry());
         registry.bind("taskJson", TaskJson.MAPPER);
     }
