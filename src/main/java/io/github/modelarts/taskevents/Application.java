@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents;
 
+import io.github.modelarts.taskevents.classify.TaskClassifier;
 import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
@@ -13,15 +14,14 @@ import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
+import io.github.modelarts.taskevents.read.ResponseReader;
+import io.github.modelarts.taskevents.record.TaskRecorder;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.OutboxRetention;
 import io.github.modelarts.taskevents.state.StateStore;
-import io.github.modelarts.taskevents.state.TaskMemory;
-import io.github.modelarts.taskevents.state.TaskRecorder;
-import io.github.modelarts.taskevents.task.ResponseReader;
-import io.github.modelarts.taskevents.task.TaskClassifier;
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchSource;
 import java.net.http.HttpClient;
@@ -71,16 +71,22 @@ public final class Application implements AutoCloseable {
         main.bind("watchList", watchList);
         main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));
         main.bind("pollExecutor", pollExecutor);
-        main.bind("taskFetcher", new TaskFetcher(new ApiPaths(settings.endpoint(), settings.projectId()), client));
-        main.bind("responseReader", new ResponseReader());
-        main.bind("taskClassifier", new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
-                settings.pollErrorThreshold(), watchList::memory));
+        ApiPaths paths = new ApiPaths(settings.endpoint(), settings.projectId());
+        ResponseReader responses = new ResponseReader();
+        TaskClassifier classifier = new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
+                settings.pollErrorThreshold(), watchList::memory);
+        main.bind("taskFetcher", new TaskFetcher(paths, client));
+        main.bind("responseReader", responses);
+        main.bind("taskClassifier", classifier);
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
         main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
-        Watching.bind(main, settings, client, database, store, watchList, clock);
+        Watching.bind(main, settings, new Watching.Stages(paths, client, responses, classifier), database, store,
+                watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
+        // the routes read {{poll.cron}}: bound last, the value Settings validated is the one Quartz gets
+        main.addOverrideProperty("poll.cron", settings.pollCron());
     }
 
     /** Starts polling and returns; for tests and the demo. */

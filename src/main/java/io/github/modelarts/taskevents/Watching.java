@@ -1,23 +1,22 @@
 package io.github.modelarts.taskevents;
 
+import io.github.modelarts.taskevents.classify.TaskClassifier;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.discover.CycleCoverage;
 import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.discover.ListFailures;
 import io.github.modelarts.taskevents.discover.ListWalker;
 import io.github.modelarts.taskevents.discover.ListedTasks;
-import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.WatchRequestErrors;
 import io.github.modelarts.taskevents.fetch.ApiPaths;
 import io.github.modelarts.taskevents.fetch.ModelArtsClient;
 import io.github.modelarts.taskevents.fetch.TaskLister;
+import io.github.modelarts.taskevents.read.ListPageReader;
+import io.github.modelarts.taskevents.read.ListedTaskReader;
+import io.github.modelarts.taskevents.read.ResponseReader;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.WatchRequestStore;
-import io.github.modelarts.taskevents.task.ListPageReader;
-import io.github.modelarts.taskevents.task.ListedTaskReader;
-import io.github.modelarts.taskevents.task.ResponseReader;
-import io.github.modelarts.taskevents.task.TaskClassifier;
 import io.github.modelarts.taskevents.watch.RequestedWatches;
 import io.github.modelarts.taskevents.watch.WatchJoiner;
 import io.github.modelarts.taskevents.watch.WatchList;
@@ -33,21 +32,23 @@ final class Watching {
     private Watching() {
     }
 
+    /** What discovery shares with the poll of one task, built once by {@link Application}. */
+    record Stages(ApiPaths paths, ModelArtsClient client, ResponseReader responses, TaskClassifier classifier) {
+    }
+
     /** Call after the static tasks have joined the watch list. */
-    static void bind(Main main, Settings settings, ModelArtsClient client, Database database, StateStore store,
+    static void bind(Main main, Settings settings, Stages stages, Database database, StateStore store,
                      WatchList watchList, Clock clock) {
         WatchJoiner joiner = new WatchJoiner(watchList, store);
         RequestedWatches requested = new RequestedWatches(new WatchRequestStore(database), watchList, joiner);
         requested.restore();
         CycleCoverage coverage = new CycleCoverage();
-        TaskClassifier classifier = new TaskClassifier(new EventFactory(settings.projectId(), settings.topics()),
-                settings.pollErrorThreshold(), watchList::memory);
 
         main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(), coverage));
         main.bind("listCoverage", coverage);
-        main.bind("listWalker", new ListWalker(new TaskLister(new ApiPaths(settings.endpoint(), settings.projectId()),
-                client), new ListPageReader(new ResponseReader())));
-        main.bind("listFailures", new ListFailures(classifier, store));
+        main.bind("listWalker", new ListWalker(new TaskLister(stages.paths(), stages.client()),
+                new ListPageReader(stages.responses())));
+        main.bind("listFailures", new ListFailures(stages.classifier(), store));
         main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage));
         main.bind("watchRequests", new WatchRequestConsumer(requested,
                 new WatchRequestErrors(settings.projectId(), settings.topics().errors(), clock), store));

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.modelarts.taskevents.simulator.Fault;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
-import io.github.modelarts.taskevents.testsupport.TopicReader;
 import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ class PollRouteTest {
                 assertThat(json(event).get("reason").asText()).isEqualTo("unknown-status");
                 assertThat(json(event).has("outcome")).isFalse();
             }
-            assertThat(pipeline.application().watchList().memory(new io.github.modelarts.taskevents.watch.TaskRef(
+            assertThat(pipeline.application().watchList().memory(new io.github.modelarts.taskevents.task.TaskRef(
                     DS, "unknown9")).terminal()).isFalse();
         }
     }

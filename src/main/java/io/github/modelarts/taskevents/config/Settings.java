@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.config;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.discover;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

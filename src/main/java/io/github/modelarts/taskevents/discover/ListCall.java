@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.discover;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.List;
 
 /** One list call of discovery: every page of a dataset's tasks of one type. */

@@ -2,12 +2,12 @@ package io.github.modelarts.taskevents.discover;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.classify.Decision;
+import io.github.modelarts.taskevents.classify.TaskClassifier;
 import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.StateStoreException;
-import io.github.modelarts.taskevents.state.TaskMemory;
-import io.github.modelarts.taskevents.task.Decision;
-import io.github.modelarts.taskevents.task.TaskClassifier;
+import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,8 +2,8 @@ package io.github.modelarts.taskevents.discover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.fetch.TaskLister;
-import io.github.modelarts.taskevents.task.ListPage;
-import io.github.modelarts.taskevents.task.ListPageReader;
+import io.github.modelarts.taskevents.read.ListPage;
+import io.github.modelarts.taskevents.read.ListPageReader;
 import io.github.modelarts.taskevents.task.Observation;
 import io.github.modelarts.taskevents.task.PollFailure;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.github.modelarts.taskevents.discover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.config.SettingsReader;
+import io.github.modelarts.taskevents.read.ListPage;
+import io.github.modelarts.taskevents.read.ListedTaskReader;
 import io.github.modelarts.taskevents.state.StateStoreException;
-import io.github.modelarts.taskevents.task.ListPage;
-import io.github.modelarts.taskevents.task.ListedTaskReader;
 import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.watch.RequestedWatches;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import io.github.modelarts.taskevents.watch.WatchJoiner;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchSource;

@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.discover;
 
-import io.github.modelarts.taskevents.task.ListPage;
+import io.github.modelarts.taskevents.read.ListPage;
 import io.github.modelarts.taskevents.task.Observation;
 import java.util.List;
 import java.util.Optional;

@@ -6,23 +6,23 @@ import io.github.modelarts.taskevents.task.Observation;
 import io.github.modelarts.taskevents.task.Outcome;
 import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskCodes;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.watch.TaskRef;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Builds the events of docs/events.md. A task event's {@code ce_id} (docs/events.md#ce_id) is derived from the
  * task run ({@code create_time}) and what happened, so a re-send or a restart yields the same id.
  */
 public final class EventFactory {
-    private final String projectId;
+    private final EventIdentity eventIdentity;
     private final Topics topics;
 
     public EventFactory(String projectId, Topics topics) {
-        this.projectId = projectId;
+        this.eventIdentity = new EventIdentity(projectId);
         this.topics = topics;
     }
 
@@ -105,7 +105,7 @@ public final class EventFactory {
 
     private ObjectNode identity(TaskRef ref) {
         ObjectNode value = TaskJson.MAPPER.createObjectNode();
-        value.put("project_id", projectId);
+        value.put("project_id", eventIdentity.projectId());
         value.put("dataset_id", ref.datasetId());
         value.put("task_id", ref.taskId());
         return value;
@@ -115,13 +115,12 @@ public final class EventFactory {
         value.properties().removeIf(field -> field.getValue().isNull());
         TaskRef ref = observation.ref();
         return new TaskEvent(topic, ref.taskId(), id, type,
-                "/modelarts/" + projectId + "/datasets/" + ref.datasetId(), ref.taskId(),
+                eventIdentity.source("datasets/" + ref.datasetId()), ref.taskId(),
                 observation.observedAt(), value.toString());
     }
 
-    private String stableId(TaskRef ref, String... parts) {
-        String name = projectId + '\n' + ref.datasetId() + '\n' + ref.taskId() + '\n' + String.join("\n",
-                java.util.Arrays.stream(parts).map(p -> p == null ? "" : p).toList());
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    private String stableId(TaskRef ref, String run, String... happened) {
+        return eventIdentity.stableId(Stream.concat(Stream.of(ref.datasetId(), ref.taskId(), run), Stream.of(happened))
+                .toArray(String[]::new));
     }
 }

@@ -1,12 +1,10 @@
 package io.github.modelarts.taskevents.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.task.ResponseReader;
+import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * The error event for a watch request that cannot be applied (reason {@code malformed-watch-request}). It is
@@ -15,12 +13,12 @@ import java.util.UUID;
 public final class WatchRequestErrors {
     public static final String REASON = "malformed-watch-request";
 
-    private final String projectId;
+    private final EventIdentity eventIdentity;
     private final String errorsTopic;
     private final Clock clock;
 
     public WatchRequestErrors(String projectId, String errorsTopic, Clock clock) {
-        this.projectId = projectId;
+        this.eventIdentity = new EventIdentity(projectId);
         this.errorsTopic = errorsTopic;
         this.clock = clock;
     }
@@ -30,15 +28,14 @@ public final class WatchRequestErrors {
         String position = topic + "/" + partition + "/" + offset;
         Instant now = clock.instant();
         ObjectNode value = TaskJson.MAPPER.createObjectNode();
-        value.put("project_id", projectId);
+        value.put("project_id", eventIdentity.projectId());
         value.put("reason", REASON);
         value.put("error_msg", problem);
-        value.put("body", body == null ? "" : ResponseReader.excerpt(body));
+        value.put("body", body == null ? "" : PollFailure.excerpt(body));
         value.put("watch_request", position);
         value.put("observed_at", now.toString());
-        String id = UUID.nameUUIDFromBytes((projectId + '\n' + position + '\n' + timestamp)
-                .getBytes(StandardCharsets.UTF_8)).toString();
-        return new TaskEvent(errorsTopic, position, id, EventTypes.ERROR, "/modelarts/" + projectId + "/watch-requests",
+        String id = eventIdentity.stableId(position, String.valueOf(timestamp));
+        return new TaskEvent(errorsTopic, position, id, EventTypes.ERROR, eventIdentity.source("watch-requests"),
                 position, now, value.toString());
     }
 }

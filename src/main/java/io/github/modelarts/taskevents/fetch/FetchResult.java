@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.fetch;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.time.Instant;
 
 /** What one poll of one task brought back: an HTTP answer, or no answer at all. */

@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.fetch;
 
 import io.github.modelarts.taskevents.fetch.auth.IamAuthenticationException;
 import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

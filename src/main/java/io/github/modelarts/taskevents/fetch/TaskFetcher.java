@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.fetch;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 
 /** The fetch stage: GET one task's detail. */
 public final class TaskFetcher {

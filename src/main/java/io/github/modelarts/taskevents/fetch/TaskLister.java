@@ -1,6 +1,6 @@
 package io.github.modelarts.taskevents.fetch;
 
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 
 /** GETs one page of a dataset's task list (docs/modelarts-api.md#task-list) through the client of the task GETs. */
 public final class TaskLister {

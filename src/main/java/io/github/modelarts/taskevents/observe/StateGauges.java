@@ -1,7 +1,7 @@
 package io.github.modelarts.taskevents.observe;
 
 import io.github.modelarts.taskevents.state.StateStore;
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.micrometer.core.instrument.Gauge;

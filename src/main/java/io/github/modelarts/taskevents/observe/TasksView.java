@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.observe;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.watch.WatchList;
 import java.time.Instant;

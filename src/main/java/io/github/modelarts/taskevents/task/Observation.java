@@ -2,7 +2,6 @@ package io.github.modelarts.taskevents.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import java.time.Instant;
 
 /** One poll's finding about one task: its state, or why it could not be read. */

@@ -1,5 +1,7 @@
 package io.github.modelarts.taskevents.task;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Why a poll failed, in the terms of an error event: {@code reason} (http-error, not-found, unauthorized,
  * forbidden, throttled, malformed-response, timeout, connection-error), the HTTP status and the API's own
@@ -7,8 +9,15 @@ package io.github.modelarts.taskevents.task;
  */
 public record PollFailure(String reason, Integer httpStatus, String errorCode, String errorMsg, String body,
                           boolean isTransient) {
+    private static final int BODY_EXCERPT_CHARS = 1024;
 
     public static PollFailure malformed(Integer httpStatus, String body) {
         return new PollFailure("malformed-response", httpStatus, null, null, body, false);
+    }
+
+    /** The start of a body that could not be used, for an error event; also for malformed watch requests. */
+    public static String excerpt(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.length() <= BODY_EXCERPT_CHARS ? text : text.substring(0, BODY_EXCERPT_CHARS) + "…";
     }
 }

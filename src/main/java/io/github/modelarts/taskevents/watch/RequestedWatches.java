@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents.watch;
 
 import io.github.modelarts.taskevents.state.WatchRequestStore;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,8 @@ public final class RequestedWatches {
 
     /** Re-applies the requests of earlier runs; at start-up, after the static list has joined. */
     public void restore() {
-        List<WatchRequest> requests = store.load();
+        List<WatchRequest> requests = store.load().entrySet().stream()
+                .map(saved -> new WatchRequest(saved.getKey(), WatchRequest.Action.of(saved.getValue()))).toList();
         requests.stream().filter(r -> r.action() == WatchRequest.Action.UNWATCH).forEach(r -> unwatched.add(r.ref()));
         joiner.joinAll(requests.stream().filter(r -> r.action() == WatchRequest.Action.WATCH)
                 .map(WatchRequest::ref).toList(), WatchSource.REQUESTED);
@@ -31,7 +33,7 @@ public final class RequestedWatches {
 
     /** Makes the request durable first, so an applied request is never forgotten by a restart. */
     public void apply(WatchRequest request) {
-        store.save(request);
+        store.save(request.ref(), request.action().wireName());
         TaskRef ref = request.ref();
         if (request.action() == WatchRequest.Action.WATCH) {
             unwatched.remove(ref);

@@ -1,7 +1,8 @@
 package io.github.modelarts.taskevents.watch;
 
 import io.github.modelarts.taskevents.state.StateStore;
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

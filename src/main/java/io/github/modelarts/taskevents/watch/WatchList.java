@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents.watch;
 
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -90,10 +91,6 @@ public final class WatchList {
         if (entry != null) {
             entry.memory = memory;
         }
-    }
-
-    public boolean allTerminal() {
-        return entries.values().stream().allMatch(entry -> entry.memory.terminal());
     }
 
     /** Every entry, ordered by dataset and task ID. */

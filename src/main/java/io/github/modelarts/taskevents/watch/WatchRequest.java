@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.watch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.config.SettingsReader;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.io.IOException;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.modelarts.taskevents.fetch.auth.NoAuthentication;
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

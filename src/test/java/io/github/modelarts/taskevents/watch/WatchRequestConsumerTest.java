@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.simulator.RequestKind;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.SharedKafka;
-import io.github.modelarts.taskevents.testsupport.TopicReader;
 import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

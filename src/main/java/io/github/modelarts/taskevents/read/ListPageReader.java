@@ -1,7 +1,9 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.fetch.FetchResult;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ public final class ListPageReader {
         JsonNode tasks = answer.isWholeJson() ? listedTasks(answer.body()) : null;
         if (tasks == null) {
             return new ListPage.Failed(new Observation.PollFailed(answer.ref(),
-                    PollFailure.malformed(200, ResponseReader.excerpt(answer.body())), answer.attempts(),
+                    PollFailure.malformed(200, PollFailure.excerpt(answer.body())), answer.attempts(),
                     answer.observedAt()));
         }
         List<JsonNode> items = new ArrayList<>();

@@ -1,6 +1,8 @@
-package io.github.modelarts.taskevents.state;
+package io.github.modelarts.taskevents.record;
 
-import io.github.modelarts.taskevents.task.Decision;
+import io.github.modelarts.taskevents.classify.Decision;
+import io.github.modelarts.taskevents.state.StateStore;
+import io.github.modelarts.taskevents.state.StateStoreException;
 import io.github.modelarts.taskevents.watch.WatchList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.classify;
 
 import io.github.modelarts.taskevents.event.TaskEvent;
-import io.github.modelarts.taskevents.state.TaskMemory;
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.modelarts.taskevents.task.Observation;
 import java.time.Instant;
 import java.util.List;
 

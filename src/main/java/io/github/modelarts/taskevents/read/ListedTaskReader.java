@@ -1,11 +1,12 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import java.util.List;
 import java.util.Optional;
 

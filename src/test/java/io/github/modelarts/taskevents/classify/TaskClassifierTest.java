@@ -1,4 +1,4 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
-import io.github.modelarts.taskevents.state.TaskMemory;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.PollFailure;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.watch.TaskRef;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.modelarts.taskevents.watch;
+package io.github.modelarts.taskevents.task;
 
 /** One watched task: the two IDs that, with the project, make its URL. */
 public record TaskRef(String datasetId, String taskId) {

@@ -1,9 +1,13 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.classify;
 
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
-import io.github.modelarts.taskevents.state.TaskMemory;
-import io.github.modelarts.taskevents.watch.TaskRef;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.Outcome;
+import io.github.modelarts.taskevents.task.PollFailure;
+import io.github.modelarts.taskevents.task.TaskMemory;
+import io.github.modelarts.taskevents.task.TaskRef;
+import io.github.modelarts.taskevents.task.TaskStatus;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.github.modelarts.taskevents.state;
+package io.github.modelarts.taskevents.task;
 
 import java.time.Instant;
 

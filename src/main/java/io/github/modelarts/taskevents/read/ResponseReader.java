@@ -1,11 +1,12 @@
-package io.github.modelarts.taskevents.task;
+package io.github.modelarts.taskevents.read;
 
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.fetch.FetchResult;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** Turns a fetched answer into an {@link Observation}: the parsed task, or a failure with its reason. */
@@ -13,7 +14,6 @@ public final class ResponseReader {
     /** A 400 with one of these means the dataset or task is missing (docs/modelarts-api.md#not-found-codes). */
     private static final Set<String> NOT_FOUND_CODES = Set.of("ModelArts.4338", "ModelArts.4352",
             "ModelArts.4612", "ModelArts.4631", "ModelArts.4636", "ModelArts.4700", "ModelArts.4801");
-    private static final int BODY_EXCERPT_CHARS = 1024;
 
     public Observation read(FetchResult fetched) {
         if (fetched instanceof FetchResult.Unreachable unreachable) {
@@ -29,18 +29,18 @@ public final class ResponseReader {
 
     private Observation readTask(FetchResult.Answered answer) {
         if (!answer.isWholeJson()) {
-            return failed(answer, PollFailure.malformed(200, excerpt(answer.body())));
+            return failed(answer, PollFailure.malformed(200, PollFailure.excerpt(answer.body())));
         }
         try {
             JsonNode root = TaskJson.MAPPER.readTree(answer.body());
             if (root == null || !root.isObject()) {
-                return failed(answer, PollFailure.malformed(200, excerpt(answer.body())));
+                return failed(answer, PollFailure.malformed(200, PollFailure.excerpt(answer.body())));
             }
             TaskDetail task = TaskJson.MAPPER.treeToValue(root, TaskDetail.class);
             return new Observation.TaskSeen(answer.ref(), task, root.get("result"), answer.attempts(),
                     answer.observedAt());
         } catch (IOException | IllegalArgumentException e) {
-            return failed(answer, PollFailure.malformed(200, excerpt(answer.body())));
+            return failed(answer, PollFailure.malformed(200, PollFailure.excerpt(answer.body())));
         }
     }
 
@@ -57,7 +57,7 @@ public final class ResponseReader {
             case 400 -> NOT_FOUND_CODES.contains(code) ? "not-found" : "http-error";
             default -> "http-error";
         };
-        String body = error == null ? excerpt(answer.body()) : null;
+        String body = error == null ? PollFailure.excerpt(answer.body()) : null;
         return new PollFailure(reason, status, code, message, body, answer.isTransientFailure());
     }
 
@@ -76,12 +76,6 @@ public final class ResponseReader {
         }
         JsonNode value = node.hasNonNull(field) ? node.get(field) : node.get(fallback);
         return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** The start of a body that could not be used, for an error event; also for malformed watch requests. */
-    public static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        return text.length() <= BODY_EXCERPT_CHARS ? text : text.substring(0, BODY_EXCERPT_CHARS) + "…";
     }
 
     private static Observation failed(FetchResult fetched, PollFailure failure) {
