@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.modelarts.taskevents.classify.Decision;
 import io.github.modelarts.taskevents.classify.TaskClassifier;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.read.ListPage;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.StateStoreException;
+import io.github.modelarts.taskevents.task.Observation;
+import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.util.Map;
@@ -17,10 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports failed list calls as failed task polls are reported, by the same classifier: a transient failure
  * once it persists, any other once per streak. A list call belongs to no task, so its failure streak is
- * kept here, per call, and its error event is keyed by the dataset and names the task type listed.
+ * kept here, per call, and its error event is keyed by the dataset and names the task type listed. A listing
+ * whose new tasks found the watch list full is reported the same way, once per listing.
  */
 public final class ListFailures {
     private static final Logger LOG = LoggerFactory.getLogger(ListFailures.class);
+    private static final String LIMIT_REACHED = "watch-limit-reached";
 
     private final TaskClassifier classifier;
     private final StateStore store;
@@ -49,6 +54,22 @@ public final class ListFailures {
             }
         }
         streaks.put(call, decision.after());
+    }
+
+    /**
+     * Records the error event of a listing whose {@code refused} new tasks found the watch list full (reason
+     * {@code watch-limit-reached}), once per listing; {@code page} is the one the first of them came on.
+     */
+    public void refused(ListCall call, int refused, int maxWatchedTasks, ListPage.Read page) {
+        PollFailure failure = new PollFailure(LIMIT_REACHED, null, null, refused + " listed tasks are not watched:"
+                + " MAX_WATCHED_TASKS (" + maxWatchedTasks + ") is reached", null, false);
+        Decision decision = classifier.decide(
+                new Observation.PollFailed(call.ref(), failure, page.attempts(), page.observedAt()), TaskMemory.NEW);
+        try {
+            decision.event().ifPresent(event -> store.recordEvent(aboutList(event, call)));
+        } catch (StateStoreException e) {
+            LOG.error("Could not record that listing {} found the watch list full: {}", call, e.getMessage());
+        }
     }
 
     private static TaskEvent aboutList(TaskEvent event, ListCall call) {

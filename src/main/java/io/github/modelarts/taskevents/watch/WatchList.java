@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tasks being watched and what is remembered of each. Every cycle polls the tasks still running;
- * a terminal (or forbidden) task is only re-checked every {@code terminalRecheckCycles} cycles, to catch
- * a new run.
+ * The tasks being watched and what is remembered of each, at most {@code maxWatchedTasks} of them. Every cycle
+ * polls the tasks still running; a terminal (or forbidden) task is only re-checked every
+ * {@code terminalRecheckCycles} cycles, to catch a new run.
  */
 public final class WatchList {
 
@@ -47,19 +47,44 @@ public final class WatchList {
 
     private final Map<TaskRef, Entry> entries = new ConcurrentHashMap<>();
     private final int terminalRecheckCycles;
+    private final int maxWatchedTasks;
     private long cycle;
 
-    public WatchList(int terminalRecheckCycles) {
+    public WatchList(int terminalRecheckCycles, int maxWatchedTasks) {
         this.terminalRecheckCycles = terminalRecheckCycles;
+        this.maxWatchedTasks = maxWatchedTasks;
     }
 
-    /** Starts watching {@code ref} unless it is watched already. */
-    public void watch(TaskRef ref, WatchSource source, TaskMemory memory) {
-        entries.putIfAbsent(ref, new Entry(ref, source, memory));
+    /**
+     * Starts watching {@code ref} unless it is watched already. Returns whether it is watched now: false when the
+     * list is full. Synchronized, so that joins from several threads never take the list past its limit.
+     */
+    public synchronized boolean watch(TaskRef ref, WatchSource source, TaskMemory memory) {
+        if (entries.containsKey(ref)) {
+            return true;
+        }
+        if (!hasRoom()) {
+            return false;
+        }
+        entries.put(ref, new Entry(ref, source, memory));
+        return true;
+    }
+
+    public boolean hasRoom() {
+        return entries.size() < maxWatchedTasks;
+    }
+
+    public int maxWatchedTasks() {
+        return maxWatchedTasks;
     }
 
     public void unwatch(TaskRef ref) {
         entries.remove(ref);
+    }
+
+    /** Stops watching {@code ref} if that is the reason it joined for; a static task, say, stays. */
+    public void unwatch(TaskRef ref, WatchSource joinedAs) {
+        entries.computeIfPresent(ref, (key, entry) -> entry.source == joinedAs ? null : entry);
     }
 
     public boolean isWatched(TaskRef ref) {
