@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents.watch;
 
+import io.github.modelarts.taskevents.state.StateStoreException;
 import io.github.modelarts.taskevents.state.WatchRequestStore;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
@@ -80,10 +81,18 @@ public final class RequestedWatches {
 
     /**
      * Forgets the requests older than the retention that are no longer needed; the route prune-watch-requests
-     * calls it at start-up and every hour. Deleted first, so a database failure changes nothing in memory.
+     * calls it at start-up and every hour. Deleted first, so a database failure changes nothing in memory, and
+     * the next run tries again.
      */
     public synchronized void prune() {
-        Instant cutoff = clock.instant().minus(retention);
+        try {
+            forgetOldRequests(clock.instant().minus(retention));
+        } catch (StateStoreException e) {
+            LOG.warn("Could not forget old watch requests; trying again in an hour: {}", e.getMessage());
+        }
+    }
+
+    private void forgetOldRequests(Instant cutoff) {
         Map<TaskRef, String> old = store.requestedBefore(cutoff);
         List<TaskRef> unwatches = new ArrayList<>();
         List<TaskRef> watchesDone = new ArrayList<>();

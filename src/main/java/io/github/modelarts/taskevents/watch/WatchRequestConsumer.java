@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.watch;
 
 import io.github.modelarts.taskevents.event.WatchRequestErrors;
 import io.github.modelarts.taskevents.state.StateStore;
+import io.github.modelarts.taskevents.state.StateStoreException;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -21,6 +22,8 @@ public final class WatchRequestConsumer {
     private final WatchRequestErrors errors;
     private final StateStore store;
     private final WatchList watchList;
+    /** Set while requests fail on the state database; volatile, as Camel may move its consumer to a new thread. */
+    private volatile boolean databaseRefusing;
 
     public WatchRequestConsumer(RequestedWatches requested, WatchRequestErrors errors, StateStore store,
                                 WatchList watchList) {
@@ -30,9 +33,30 @@ public final class WatchRequestConsumer {
         this.watchList = watchList;
     }
 
+    /**
+     * While the state database refuses, the route tries the same request again and again (routes/watch-requests):
+     * one warning says so when it starts, one line when the database is back, and nothing in between.
+     */
     public void handle(@Body byte[] value, @Header(KafkaConstants.TOPIC) String topic,
                        @Header(KafkaConstants.PARTITION) int partition, @Header(KafkaConstants.OFFSET) long offset,
                        @Header(KafkaConstants.TIMESTAMP) long timestamp) {
+        try {
+            applyOrReport(value, topic, partition, offset, timestamp);
+        } catch (StateStoreException e) {
+            if (!databaseRefusing) {
+                databaseRefusing = true;
+                LOG.warn("Watch requests wait for the state database, trying again with growing pauses: {}",
+                        e.getMessage());
+            }
+            throw e;
+        }
+        if (databaseRefusing) {
+            databaseRefusing = false;
+            LOG.info("The state database is back; watch requests are applied again");
+        }
+    }
+
+    private void applyOrReport(byte[] value, String topic, int partition, long offset, long timestamp) {
         WatchRequest request;
         try {
             request = WatchRequest.parse(value);

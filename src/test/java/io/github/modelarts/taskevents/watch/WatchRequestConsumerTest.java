@@ -4,6 +4,11 @@ import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.Application;
 import io.github.modelarts.taskevents.simulator.RequestKind;
@@ -23,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** TOPIC_WATCH end to end: requests produced to a real Kafka topic, consumed by the watch-requests route. */
 class WatchRequestConsumerTest {
@@ -253,10 +260,73 @@ class WatchRequestConsumerTest {
         }
     }
 
-    private static void countQueries(Database database, boolean on) throws SQLException {
-        try (Connection c = database.connection(); Statement statement = c.createStatement()) {
-            statement.execute("SET QUERY_STATISTICS " + on);
+    @Test
+    void givenTheStateDatabaseRefusing_whenARequestArrives_thenOneWarningAndNoStackTrace_andItIsAppliedWhenItIsBack()
+            throws Exception {
+        String group = "watch-" + UUID.randomUUID();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Logger project = (Logger) LoggerFactory.getLogger("io.github.modelarts.taskevents");
+        try (Pipeline pipeline = new Pipeline().with("watch.consumer.group", group);
+             Database database = pipeline.openDatabase()) {
+            pipeline.start();
+            logs.start();
+            root.addAppender(logs);
+            project.setLevel(Level.INFO);
+            execute(database, "ALTER TABLE watch_request RENAME TO watch_request_away");
+
+            send(pipeline, request(DS, "asked", "watch"));
+            await().atMost(WAIT).until(() -> lines(logs).stream().anyMatch(line -> line.startsWith("WARN")));
+            // the route keeps trying the same request meanwhile, so nothing is skipped; at most the hourly
+            // prune-watch-requests, if its first run came after the table went, adds a line of its own
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).until(() -> lines(logs).size() <= 3);
+            assertThat(committedOffset(group)).isZero();
+            execute(database, "ALTER TABLE watch_request_away RENAME TO watch_request");
+
+            await().atMost(WAIT).until(() -> committedOffset(group) == 1);
+            assertThat(savedRequests(pipeline)).isEqualTo(1);
+            List<String> lines = lines(logs);
+            assertThat(lines).noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception: "));
+            assertThat(lines).filteredOn(line -> line.startsWith("WARN WatchRequestConsumer")).singleElement()
+                    .asString().contains("Table \"WATCH_REQUEST\" not found");
+            assertThat(lines).filteredOn(line -> line.startsWith("INFO WatchRequestConsumer")
+                    && line.contains("state database")).hasSize(1);
+        } finally {
+            root.detachAppender(logs);
+            project.setLevel(null);
         }
+    }
+
+    /**
+     * Every line logged, as level, logger and message; an event with a stack trace gives a line for each of its
+     * frames.
+     */
+    private static List<String> lines(ListAppender<ILoggingEvent> logs) {
+        List<ILoggingEvent> events;
+        synchronized (logs) {
+            // the appender appends under its own lock, from Kafka's and Camel's threads too
+            events = new ArrayList<>(logs.list);
+        }
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : events) {
+            String logger = event.getLoggerName().substring(event.getLoggerName().lastIndexOf('.') + 1);
+            String text = event.getLevel() + " " + logger + " " + event.getFormattedMessage();
+            if (event.getThrowableProxy() != null) {
+                text += "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy());
+            }
+            lines.addAll(text.lines().toList());
+        }
+        return lines;
+    }
+
+    private static void execute(Database database, String sql) throws SQLException {
+        try (Connection c = database.connection(); Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static void countQueries(Database database, boolean on) throws SQLException {
+        execute(database, "SET QUERY_STATISTICS " + on);
     }
 
     /** H2's own count of the rows its queries on task_state returned, since the statistics were switched on. */
