@@ -59,8 +59,9 @@ public final class Application implements AutoCloseable {
         Observability observability = new Observability(ObserveSettings.from(source), clock);
         this.database = new Database(settings.state());
         this.store = new StateStore(database);
-        this.watchList = new WatchList(settings.terminalRecheckCycles());
+        this.watchList = new WatchList(settings.terminalRecheckCycles(), settings.maxWatchedTasks());
         Map<TaskRef, TaskMemory> remembered = store.loadTasks();
+        // Settings refuses more static tasks than MAX_WATCHED_TASKS, so every one of them finds room
         settings.tasks().forEach(ref -> watchList.watch(ref, WatchSource.STATIC,
                 remembered.getOrDefault(ref, TaskMemory.NEW)));
         this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());

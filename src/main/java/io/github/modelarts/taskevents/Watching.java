@@ -40,17 +40,21 @@ final class Watching {
     static void bind(Main main, Settings settings, Stages stages, Database database, StateStore store,
                      WatchList watchList, Clock clock) {
         WatchJoiner joiner = new WatchJoiner(watchList, store);
-        RequestedWatches requested = new RequestedWatches(new WatchRequestStore(database), watchList, joiner);
+        RequestedWatches requested = new RequestedWatches(new WatchRequestStore(database), watchList, joiner,
+                settings.state().retention(), clock);
         requested.restore();
         CycleCoverage coverage = new CycleCoverage();
+        ListFailures listFailures = new ListFailures(stages.failureStreaks(), stages.events(),
+                settings.topics().errors(), store);
 
         main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(), coverage));
         main.bind("listCoverage", coverage);
         main.bind("listWalker", new ListWalker(new TaskLister(stages.camel()), new ListPageReader()));
-        main.bind("listFailures", new ListFailures(stages.failureStreaks(), stages.events(),
-                settings.topics().errors(), store));
-        main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage));
+        main.bind("listFailures", listFailures);
+        main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage,
+                listFailures));
+        main.bind("requestedWatches", requested);
         main.bind("watchRequests", new WatchRequestConsumer(requested,
-                new WatchRequestErrors(settings.projectId(), settings.topics().errors(), clock), store));
+                new WatchRequestErrors(settings.projectId(), settings.topics().errors(), clock), store, watchList));
     }
 }

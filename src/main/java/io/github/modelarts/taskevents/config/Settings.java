@@ -27,7 +27,8 @@ public record Settings(
         int terminalRecheckCycles,
         State state,
         TrustStore trustStore,
-        int discoveryEveryCycles) {
+        int discoveryEveryCycles,
+        int maxWatchedTasks) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -50,10 +51,11 @@ public record Settings(
         if (!projectId.isEmpty()) {
             read.id("modelarts.project.id", projectId);
         }
+        List<TaskRef> tasks = tasks(read);
         Settings settings = new Settings(
                 endpoint,
                 projectId,
-                tasks(read),
+                tasks,
                 datasets(read),
                 Credentials.from(read),
                 read.cron("poll.cron"),
@@ -75,7 +77,8 @@ public record Settings(
                         read.secret("state.jdbc.password"),
                         Duration.ofDays(read.integer("state.retention.days", 1, 3650))),
                 TrustStore.from(read),
-                read.integer("discovery.every.cycles", 1, 1_000_000));
+                read.integer("discovery.every.cycles", 1, 1_000_000),
+                maxWatchedTasks(read, tasks));
         read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)");
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {
@@ -103,6 +106,17 @@ public record Settings(
             }
         }
         return List.copyOf(tasks);
+    }
+
+    /** The static tasks must fit in the watch list; compared only with a valid limit, to name one problem. */
+    private static int maxWatchedTasks(SettingsReader read, List<TaskRef> tasks) {
+        int problemsBefore = read.problems().size();
+        int max = read.integer("max.watched.tasks", 1, 10_000_000);
+        if (read.problems().size() == problemsBefore && tasks.size() > max) {
+            read.problem("modelarts.tasks", "names " + tasks.size() + " tasks, more than MAX_WATCHED_TASKS (" + max
+                    + ")");
+        }
+        return max;
     }
 
     private static List<String> datasets(SettingsReader read) {

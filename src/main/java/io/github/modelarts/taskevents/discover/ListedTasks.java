@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a listing into the tasks it answers for, to be classified like answered GETs. Listed tasks not watched yet join the watch list
- * (unless a watch request removed them); each watched task is then answered for by the listing, or, when
- * its item lacks a field an event needs, left to a GET in this cycle.
+ * (unless a watch request removed them, or it is full); each watched task is then answered for by the listing,
+ * or, when its item lacks a field an event needs, left to a GET in this cycle.
  */
 public final class ListedTasks {
     private static final Logger LOG = LoggerFactory.getLogger(ListedTasks.class);
@@ -31,14 +31,16 @@ public final class ListedTasks {
     private final WatchJoiner joiner;
     private final RequestedWatches requested;
     private final CycleCoverage coverage;
+    private final ListFailures failures;
 
     public ListedTasks(ListedTaskReader reader, WatchList watchList, WatchJoiner joiner, RequestedWatches requested,
-                       CycleCoverage coverage) {
+                       CycleCoverage coverage, ListFailures failures) {
         this.reader = reader;
         this.watchList = watchList;
         this.joiner = joiner;
         this.requested = requested;
         this.coverage = coverage;
+        this.failures = failures;
     }
 
     public List<ListedTask> observe(Listing listing) {
@@ -58,7 +60,7 @@ public final class ListedTasks {
             LOG.warn("Listing {} showed {} tasks without a usable task_id; they cannot be watched", listing.call(),
                     unusable);
         }
-        join(listed.keySet().stream().filter(ref -> !requested.isUnwatched(ref)).toList());
+        join(listing.call(), listed);
         List<ListedTask> seen = new ArrayList<>();
         listed.forEach((ref, task) -> {
             if (watchList.isWatched(ref) && coverage.claim(ref)) {
@@ -69,12 +71,21 @@ public final class ListedTasks {
         return seen;
     }
 
-    private void join(List<TaskRef> refs) {
+    /** Tasks a full watch list refuses are reported, and tried again at the next listing. */
+    private void join(ListCall call, Map<TaskRef, Listed> listed) {
+        List<TaskRef> refused;
         try {
-            joiner.joinAll(refs, WatchSource.DISCOVERED);
+            refused = joiner.joinAll(listed.keySet().stream().filter(ref -> !requested.isUnwatched(ref)).toList(),
+                    WatchSource.DISCOVERED);
         } catch (StateStoreException e) {
             // without what was remembered a finished task would be published again: better to join next time
             LOG.error("Could not read the task states; new tasks join the watch list next time: {}", e.getMessage());
+            return;
+        }
+        if (!refused.isEmpty()) {
+            LOG.warn("Listing {} found {} new tasks the watch list has no room for (MAX_WATCHED_TASKS {})", call,
+                    refused.size(), watchList.maxWatchedTasks());
+            failures.refused(call, refused.size(), watchList.maxWatchedTasks(), listed.get(refused.get(0)).page());
         }
     }
 

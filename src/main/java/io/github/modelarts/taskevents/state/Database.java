@@ -54,7 +54,11 @@ public final class Database implements AutoCloseable {
             statement.execute("CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (published, seq)");
             statement.execute("CREATE TABLE IF NOT EXISTS watch_request ("
                     + " dataset_id VARCHAR(128) NOT NULL, task_id VARCHAR(128) NOT NULL,"
-                    + " action VARCHAR(16) NOT NULL, PRIMARY KEY (dataset_id, task_id))");
+                    + " action VARCHAR(16) NOT NULL, requested_at BIGINT NOT NULL,"
+                    + " PRIMARY KEY (dataset_id, task_id))");
+            // a database from before requests had an age: its requests count as made now, so none is pruned at once
+            statement.execute("ALTER TABLE watch_request ADD COLUMN IF NOT EXISTS requested_at BIGINT NOT NULL"
+                    + " DEFAULT " + System.currentTimeMillis());
         } catch (SQLException e) {
             throw new StateStoreException("Cannot create the state tables", e);
         }

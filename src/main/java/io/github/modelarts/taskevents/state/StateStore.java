@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 public final class StateStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+    private static final String SELECT_TASK = "SELECT dataset_id, task_id, run, status, code, terminal, task_name,"
+            + " last_event_type, last_event_at FROM task_state";
 
     private final Database database;
 
@@ -34,24 +36,38 @@ public final class StateStore {
 
     public Map<TaskRef, TaskMemory> loadTasks() {
         Map<TaskRef, TaskMemory> tasks = new HashMap<>();
-        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
-                "SELECT dataset_id, task_id, run, status, code, terminal, task_name, last_event_type,"
-                        + " last_event_at FROM task_state");
+        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(SELECT_TASK);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                long eventAt = rows.getLong("last_event_at");
-                Instant lastEventAt = rows.wasNull() ? null : Instant.ofEpochMilli(eventAt);
-                int status = rows.getInt("status");
-                Integer maybeStatus = rows.wasNull() ? null : status;
-                tasks.put(new TaskRef(rows.getString("dataset_id"), rows.getString("task_id")),
-                        TaskMemory.restored(rows.getString("run"), maybeStatus, rows.getString("code"),
-                                rows.getBoolean("terminal"), rows.getString("task_name"),
-                                rows.getString("last_event_type"), lastEventAt));
+                tasks.put(new TaskRef(rows.getString("dataset_id"), rows.getString("task_id")), memory(rows));
             }
             return tasks;
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read task state", e);
         }
+    }
+
+    /** One task's durable memory, {@link TaskMemory#NEW} if none is stored; reads that one row only. */
+    public TaskMemory loadTask(TaskRef ref) {
+        try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
+                SELECT_TASK + " WHERE dataset_id = ? AND task_id = ?")) {
+            select.setString(1, ref.datasetId());
+            select.setString(2, ref.taskId());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? memory(rows) : TaskMemory.NEW;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException("Cannot read the state of " + ref, e);
+        }
+    }
+
+    private static TaskMemory memory(ResultSet row) throws SQLException {
+        long eventAt = row.getLong("last_event_at");
+        Instant lastEventAt = row.wasNull() ? null : Instant.ofEpochMilli(eventAt);
+        int status = row.getInt("status");
+        Integer maybeStatus = row.wasNull() ? null : status;
+        return TaskMemory.restored(row.getString("run"), maybeStatus, row.getString("code"), row.getBoolean("terminal"),
+                row.getString("task_name"), row.getString("last_event_type"), lastEventAt);
     }
 
     /** Saves the task's memory and, when given, appends its event to the outbox; both or neither. */

@@ -51,10 +51,15 @@ public record TaskMemory(String run, Integer status, String code, boolean termin
 
     /**
      * Whether the task is polled every cycle: not once it has ended, and not while the API forbids it
-     * (those are re-checked at the slower terminal rate, as asking again at once cannot help).
+     * (those are re-checked at a slower rate, as asking again at once cannot help).
      */
     public boolean pollsEveryCycle() {
-        return !terminal && !"forbidden".equals(reportedFailure);
+        return !terminal && !forbidden();
+    }
+
+    /** Whether the current failure streak was reported as forbidden (403); an answered poll ends it. */
+    public boolean forbidden() {
+        return "forbidden".equals(reportedFailure);
     }
 
     /** Whether this differs from {@code other} in anything that must survive a restart. */

@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The tasks being watched and what is remembered of each. Every cycle polls the tasks still running;
- * a terminal (or forbidden) task is only re-checked every {@code terminalRecheckCycles} cycles, to catch
- * a new run.
+ * The tasks being watched and what is remembered of each, at most {@code maxWatchedTasks} of them. Every cycle
+ * polls the tasks still running; a terminal task is only re-checked every {@code terminalRecheckCycles} cycles
+ * (0: never), to catch a new run, and a forbidden one at that rate too, or every 10 cycles when terminal tasks
+ * are never re-checked.
  */
 public final class WatchList {
 
@@ -45,21 +46,54 @@ public final class WatchList {
     private static final Comparator<Entry> LEAST_RECENTLY_POLLED = Comparator.comparing(
             (Entry e) -> e.memory.lastPollAt(), Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /**
+     * The forbidden task's rate when terminal ones are never re-checked, the default of TERMINAL_RECHECK_CYCLES:
+     * a permission granted later must still be noticed, or the task would never be polled again.
+     */
+    private static final int FORBIDDEN_RECHECK_CYCLES = 10;
+
     private final Map<TaskRef, Entry> entries = new ConcurrentHashMap<>();
     private final int terminalRecheckCycles;
+    private final int forbiddenRecheckCycles;
+    private final int maxWatchedTasks;
     private long cycle;
 
-    public WatchList(int terminalRecheckCycles) {
+    public WatchList(int terminalRecheckCycles, int maxWatchedTasks) {
         this.terminalRecheckCycles = terminalRecheckCycles;
+        this.forbiddenRecheckCycles = terminalRecheckCycles > 0 ? terminalRecheckCycles : FORBIDDEN_RECHECK_CYCLES;
+        this.maxWatchedTasks = maxWatchedTasks;
     }
 
-    /** Starts watching {@code ref} unless it is watched already. */
-    public void watch(TaskRef ref, WatchSource source, TaskMemory memory) {
-        entries.putIfAbsent(ref, new Entry(ref, source, memory));
+    /**
+     * Starts watching {@code ref} unless it is watched already. Returns whether it is watched now: false when the
+     * list is full. Synchronized, so that joins from several threads never take the list past its limit.
+     */
+    public synchronized boolean watch(TaskRef ref, WatchSource source, TaskMemory memory) {
+        if (entries.containsKey(ref)) {
+            return true;
+        }
+        if (!hasRoom()) {
+            return false;
+        }
+        entries.put(ref, new Entry(ref, source, memory));
+        return true;
+    }
+
+    public boolean hasRoom() {
+        return entries.size() < maxWatchedTasks;
+    }
+
+    public int maxWatchedTasks() {
+        return maxWatchedTasks;
     }
 
     public void unwatch(TaskRef ref) {
         entries.remove(ref);
+    }
+
+    /** Stops watching {@code ref} if that is the reason it joined for; a static task, say, stays. */
+    public void unwatch(TaskRef ref, WatchSource joinedAs) {
+        entries.computeIfPresent(ref, (key, entry) -> entry.source == joinedAs ? null : entry);
     }
 
     public boolean isWatched(TaskRef ref) {
@@ -71,7 +105,8 @@ public final class WatchList {
         cycle++;
         List<Entry> due = new ArrayList<>();
         for (Entry entry : entries.values()) {
-            boolean recheck = terminalRecheckCycles > 0 && cycle - entry.checkedInCycle >= terminalRecheckCycles;
+            int recheckCycles = entry.memory.forbidden() ? forbiddenRecheckCycles : terminalRecheckCycles;
+            boolean recheck = recheckCycles > 0 && cycle - entry.checkedInCycle >= recheckCycles;
             if (entry.memory.pollsEveryCycle() || recheck) {
                 entry.checkedInCycle = cycle;
                 due.add(entry);

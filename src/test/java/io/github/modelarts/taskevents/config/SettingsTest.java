@@ -57,6 +57,8 @@ class SettingsTest {
             "MAX_CONCURRENT_REQUESTS|0",
             "HTTP_READ_TIMEOUT_MS|soon",
             "TOPIC_COMPLETED|bad topic",
+            "MAX_WATCHED_TASKS|0",
+            "MAX_WATCHED_TASKS|many",
     })
     void givenInvalidValue_whenLoaded_thenStartupRefusedNamingTheVariable(String variable, String value) {
         Map<String, String> env = new HashMap<>(VALID);
@@ -65,6 +67,16 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(SettingsSource.load(env, Map.of())))
                 .isInstanceOfSatisfying(InvalidSettingsException.class,
                         e -> assertThat(e.problems()).singleElement().asString().startsWith(variable + " "));
+    }
+
+    @Test
+    void givenMoreStaticTasksThanTheWatchListHolds_whenLoaded_thenStartupRefusedNamingBoth() {
+        Map<String, String> env = new HashMap<>(VALID);
+        env.put("MAX_WATCHED_TASKS", "1");
+
+        assertThatThrownBy(() -> Settings.from(SettingsSource.load(env, Map.of())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems()).singleElement()
+                        .asString().startsWith("MODELARTS_TASKS ").contains("2 tasks", "MAX_WATCHED_TASKS (1)"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.discover;
 
 import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +18,7 @@ import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +155,33 @@ class DiscoveryTest {
             assertThat(pipeline.simulator().taskRequestCount(DS, "late")).isZero();
             assertThat(reader.await(1, r -> r.key().equals("late"))).hasSize(1);
             assertThat(pipeline.application().watchList().memory(new TaskRef(DS, "late")).status()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givenMoreListedTasksThanRoom_whenDiscovered_thenOneErrorEventPerListing_andNoWatchedTaskDropped()
+            throws Exception {
+        try (Pipeline pipeline = new Pipeline().watching("dsStatic/static").with("modelarts.datasets", DS)
+                .with("max.watched.tasks", "3"); TopicReader reader = pipeline.reader()) {
+            pipeline.simulator().putTask("dsStatic", task("static", 1, "ModelArts.4902"));
+            for (int i = 1; i <= 5; i++) {
+                pipeline.simulator().putTask(DS, task("listed" + i, 1, "ModelArts.4902"));
+            }
+            WatchList watchList = pipeline.start().watchList();
+
+            pipeline.poll();
+            List<String> watched = watchList.entries().stream().map(e -> e.ref().toString()).toList();
+            assertThat(watched).hasSize(3).contains("dsStatic/static");
+            Received refused = reader.await(1, r -> r.value().contains("watch-limit-reached")).get(0);
+            assertThat(refused.key()).isEqualTo(DS);
+            assertThat(json(refused).get("task_type").asText()).isEqualTo(TaskType.AUTO_LABEL.apiName());
+            assertThat(json(refused).get("error_msg").asText()).contains("3 listed tasks", "MAX_WATCHED_TASKS (3)");
+            pipeline.poll();
+
+            assertThat(reader.await(2, r -> r.value().contains("watch-limit-reached"))).hasSize(2);
+            assertThat(watchList.entries()).extracting(e -> e.ref().toString()).isEqualTo(watched);
+            await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.application().store().backlog() == 0);
+            assertThat(reader.all()).filteredOn(r -> r.value().contains("watch-limit-reached")).hasSize(2);
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.simulator.RequestGate;
+import io.github.modelarts.taskevents.state.Database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +118,14 @@ public final class Pipeline implements AutoCloseable {
 
     public Application application() {
         return application;
+    }
+
+    /**
+     * A second connection pool on this pipeline's state database; in the same JVM an embedded H2 file is one
+     * database, so a test can count what the application asks of it, or make it refuse. Close it first.
+     */
+    public Database openDatabase() {
+        return new Database(Settings.from(SettingsSource.load(Map.of(), overrides)).state());
     }
 
     /** The running application's management endpoints, over real HTTP. */
