@@ -81,9 +81,17 @@ public final class TopicReader implements AutoCloseable {
         return await(count, r -> r.topic().equals(topic));
     }
 
-    /** Everything received so far, after one more short poll. */
+    /**
+     * Everything on the topics now: read up to their end offsets, so that a check for "nothing twice" sees every
+     * record the broker holds, not only those one short poll happened to fetch.
+     */
     public List<Received> all() {
-        pollOnce();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ZERO)
+                .until(() -> {
+                    pollOnce();
+                    return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+                });
         return List.copyOf(received);
     }
 
