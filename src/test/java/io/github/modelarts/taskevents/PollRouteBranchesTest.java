@@ -16,8 +16,7 @@ import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskJson;
-import io.github.modelarts.taskevents.testsupport.FetchBeans;
-import io.github.modelarts.taskevents.testsupport.RouteFiles;
+import io.github.modelarts.taskevents.testsupport.FetchRouteSupport;
 import io.github.modelarts.taskevents.testsupport.TaskBodies;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -27,10 +26,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The real routes/poll-tasks.camel.yaml and fetch-modelarts.camel.yaml against the simulator, one test per
  * branch of each choice, with {@code direct:record} swapped for a mock: what reaches it is the exact event.
  */
-class PollRouteBranchesTest extends CamelTestSupport {
+class PollRouteBranchesTest extends FetchRouteSupport {
     private static final String PROJECT = "branch-project";
     private static final String DATASET = "dsBranches";
     private static final ModelArtsSimulator SIMULATOR = new ModelArtsSimulator(PROJECT).start();
@@ -49,6 +46,26 @@ class PollRouteBranchesTest extends CamelTestSupport {
             0, 64 * 1024);
 
     private final Map<TaskRef, TaskMemory> memory = new ConcurrentHashMap<>();
+
+    @Override
+    protected String endpoint() {
+        return SIMULATOR.baseUrl();
+    }
+
+    @Override
+    protected String projectId() {
+        return PROJECT;
+    }
+
+    @Override
+    protected Settings.Http limits() {
+        return LIMITS;
+    }
+
+    @Override
+    protected List<String> otherRouteFiles() {
+        return List.of("poll-tasks.camel.yaml");
+    }
 
     @AfterAll
     static void stopSimulator() {
@@ -67,7 +84,7 @@ class PollRouteBranchesTest extends CamelTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties properties = FetchBeans.properties(SIMULATOR.baseUrl(), PROJECT, LIMITS);
+        Properties properties = super.useOverridePropertiesWithPropertiesComponent();
         properties.put("topic.completed", "t.completed");
         properties.put("topic.failed", "t.failed");
         properties.put("topic.progress", "t.progress");
@@ -83,17 +100,12 @@ class PollRouteBranchesTest extends CamelTestSupport {
 
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
-        FetchBeans.bind(registry, LIMITS);
+        super.bindToRegistry(registry);
         registry.bind("cycleDeadline", new CycleDeadline(Duration.ZERO, Clock.systemUTC()));
         registry.bind("statusChanges", new StatusChanges(ref -> memory.getOrDefault(ref, TaskMemory.NEW)));
         registry.bind("failureStreaks", new FailureStreaks(1, ref -> memory.getOrDefault(ref, TaskMemory.NEW)));
         registry.bind("taskEvents", new EventFactory(PROJECT));
         registry.bind("pollMonitor", new PollMonitor(new SimpleMeterRegistry(), Clock.systemUTC()));
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return RouteFiles.load("fetch-modelarts.camel.yaml", "poll-tasks.camel.yaml");
     }
 
     @Test

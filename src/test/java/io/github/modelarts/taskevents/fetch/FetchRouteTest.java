@@ -6,29 +6,39 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.simulator.Fault;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.task.PollFailure;
-import io.github.modelarts.taskevents.testsupport.FetchBeans;
-import io.github.modelarts.taskevents.testsupport.RouteFiles;
+import io.github.modelarts.taskevents.testsupport.FetchRouteSupport;
 import io.github.modelarts.taskevents.testsupport.TaskBodies;
 import io.github.modelarts.taskevents.task.TaskRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.camel.Exchange;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The fetch routes against the simulator: what each kind of answer, or none, leaves in {@code fetched}. */
-class FetchRouteTest extends CamelTestSupport {
+class FetchRouteTest extends FetchRouteSupport {
     private static final String PROJECT = "fetch-project";
     private static final String DATASET = "dsFetch";
     private static final int MAX_BODY = 4096;
     private static final ModelArtsSimulator SIMULATOR = new ModelArtsSimulator(PROJECT).start();
     private static final Settings.Http LIMITS = new Settings.Http(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, 4, 0,
             MAX_BODY);
+
+    @Override
+    protected String endpoint() {
+        return SIMULATOR.baseUrl();
+    }
+
+    @Override
+    protected String projectId() {
+        return PROJECT;
+    }
+
+    @Override
+    protected Settings.Http limits() {
+        return LIMITS;
+    }
 
     @AfterAll
     static void stopSimulator() {
@@ -38,21 +48,6 @@ class FetchRouteTest extends CamelTestSupport {
     @AfterEach
     void clearFaults() {
         SIMULATOR.clearFaults();
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return FetchBeans.properties(SIMULATOR.baseUrl(), PROJECT, LIMITS);
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) throws Exception {
-        FetchBeans.bind(registry, LIMITS);
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return RouteFiles.load("fetch-modelarts.camel.yaml");
     }
 
     @Test

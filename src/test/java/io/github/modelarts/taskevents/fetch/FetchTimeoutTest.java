@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.task.TaskRef;
-import io.github.modelarts.taskevents.testsupport.FetchBeans;
-import io.github.modelarts.taskevents.testsupport.RouteFiles;
+import io.github.modelarts.taskevents.testsupport.FetchRouteSupport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,41 +13,37 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** What the simulator's faults cannot play: an answer whose body stops half-way while the connection stays open. */
-class FetchTimeoutTest extends CamelTestSupport {
+class FetchTimeoutTest extends FetchRouteSupport {
     private static final Duration READ_TIMEOUT = Duration.ofMillis(500);
     private static final Settings.Http LIMITS = new Settings.Http(Duration.ofSeconds(1), READ_TIMEOUT, 1, 2, 0, 1024);
     private static final CountDownLatch TESTS_DONE = new CountDownLatch(1);
     private static final HttpServer STALLING = stallingServer();
 
+    @Override
+    protected String endpoint() {
+        return "http://127.0.0.1:" + STALLING.getAddress().getPort();
+    }
+
+    @Override
+    protected String projectId() {
+        return "p1";
+    }
+
+    @Override
+    protected Settings.Http limits() {
+        return LIMITS;
+    }
+
     @AfterAll
     static void stopServer() {
         TESTS_DONE.countDown();
         STALLING.stop(0);
-    }
-
-    @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return FetchBeans.properties("http://127.0.0.1:" + STALLING.getAddress().getPort(), "p1", LIMITS);
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) throws Exception {
-        FetchBeans.bind(registry, LIMITS);
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return RouteFiles.load("fetch-modelarts.camel.yaml");
     }
 
     @Test

@@ -8,16 +8,11 @@ import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskRef;
-import io.github.modelarts.taskevents.testsupport.FetchBeans;
-import io.github.modelarts.taskevents.testsupport.RouteFiles;
+import io.github.modelarts.taskevents.testsupport.FetchRouteSupport;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * No IAM token to send: the API is not asked. IAM refusing the credentials is final; IAM away is an outage,
  * transient, so that it is reported once it persists (POLL_ERROR_THRESHOLD) like an outage of the API.
  */
-class FetchWithoutCredentialsTest extends CamelTestSupport {
+class FetchWithoutCredentialsTest extends FetchRouteSupport {
     private static final Settings.Http LIMITS = new Settings.Http(Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 2,
             0, 1024);
     /** Connected to, but never asked: the request fails as it is being signed. */
@@ -38,24 +33,28 @@ class FetchWithoutCredentialsTest extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return FetchBeans.properties(SIMULATOR.baseUrl(), "p1", LIMITS);
+    protected String endpoint() {
+        return SIMULATOR.baseUrl();
     }
 
     @Override
-    protected void bindToRegistry(Registry registry) throws Exception {
-        RequestAuthenticator iamWithoutToken = new RequestAuthenticator() {
+    protected String projectId() {
+        return "p1";
+    }
+
+    @Override
+    protected Settings.Http limits() {
+        return LIMITS;
+    }
+
+    @Override
+    protected RequestAuthenticator authenticator() {
+        return new RequestAuthenticator() {
             @Override
             public Map<String, String> headersFor(String method, URI uri, Map<String, String> headers, byte[] body) {
                 throw new IamAuthenticationException("IAM answered " + iamStatus.get(), iamStatus.get(), null);
             }
         };
-        FetchBeans.bind(registry, LIMITS, iamWithoutToken);
-    }
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return RouteFiles.load("fetch-modelarts.camel.yaml");
     }
 
     @Test
