@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.modelarts.taskevents.testsupport.JavaProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The real entry point as its own process: bad configuration stops it at once, naming each variable. */
 class AppStartupTest {
@@ -41,6 +44,29 @@ class AppStartupTest {
         assertThat(output.lines().filter(line -> line.startsWith("  - "))).hasSize(4);
         assertThat(output).contains("MODELARTS_ENDPOINT", "POLL_CRON", "MODELARTS_TASKS", "MODELARTS_AK")
                 .doesNotContain("sk-secret-value");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "OUTBOX_PUBLISH_PERIOD_MS|0",
+            "OUTBOX_PUBLISH_PERIOD_MS|soon",
+            "KAFKA_BOOTSTRAP_SERVERS|not a host",
+            "KAFKA_BOOTSTRAP_SERVERS|kafka:notaport"})
+    void givenAValueOnlyCamelOrKafkaWouldHaveRefused_whenStarted_thenExitTwoWithOneLineNamingIt(String variable,
+                                                                                            String value)
+            throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("MODELARTS_ENDPOINT", "http://127.0.0.1:9",
+                "MODELARTS_PROJECT_ID", "p1", "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9", "MANAGEMENT_PORT", "0"));
+        env.put(variable, value);
+        JavaProcess app = JavaProcess.start(App.class.getName(), List.of(), env, dir.resolve("out.log"));
+
+        int exit = app.waitForExit(Duration.ofSeconds(30));
+
+        String output = app.output();
+        assertThat(exit).as(output).isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.startsWith("  - "))).singleElement().asString()
+                .startsWith("  - " + variable + " ");
+        assertThat(output).doesNotContain("Exception", "\tat ");
     }
 
     @Test
