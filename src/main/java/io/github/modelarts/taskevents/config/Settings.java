@@ -25,6 +25,7 @@ public record Settings(
         String watchConsumerGroup,
         Duration outboxPublishPeriod,
         int managementPort,
+        String managementHost,
         Http http,
         int pollErrorThreshold,
         int terminalRecheckCycles,
@@ -69,6 +70,7 @@ public record Settings(
                 // 0 would make Camel's timer fire once and never again: nothing recorded later would be sent
                 Duration.ofMillis(read.integer("outbox.publish.period.ms", 10, 3600 * 1000)),
                 read.integer("management.port", 0, 65535),
+                read.host("management.host"),
                 new Http(Duration.ofMillis(read.integer("http.connect.timeout.ms", 100, 600_000)),
                         Duration.ofMillis(read.integer("http.read.timeout.ms", 100, 600_000)),
                         read.integer("http.retries", 0, 10),
@@ -97,6 +99,7 @@ public record Settings(
                 "outbox.publish.period.ms", String.valueOf(outboxPublishPeriod.toMillis()),
                 "kafka.bootstrap.servers", kafkaBootstrapServers,
                 "management.port", String.valueOf(managementPort),
+                "management.host", managementHost,
                 "topic.errors", topics.errors(),
                 "topic.watch", topics.watch(),
                 "watch.consumer.group", watchConsumerGroup);

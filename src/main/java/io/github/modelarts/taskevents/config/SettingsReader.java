@@ -1,6 +1,8 @@
 package io.github.modelarts.taskevents.config;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,6 +22,11 @@ public final class SettingsReader {
     /** A broker as Kafka's clients take it: a host name, an IPv4 address or a bracketed IPv6 one, and a port. */
     private static final Pattern HOST_PORT = Pattern.compile(
             "(\\[[0-9A-Fa-f:.]+(%[A-Za-z0-9_.-]+)?]|[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?):([0-9]{1,5})");
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    /** RFC 1123 labels; all-numeric names are taken for IPv4 addresses, so they are refused here. */
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)(?![0-9.]+$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     /** JDBC drivers this build ships, and whose SQL the state database speaks. */
     private static final List<String> JDBC_PREFIXES = List.of("jdbc:postgresql:", "jdbc:h2:");
@@ -115,6 +122,32 @@ public final class SettingsReader {
             problem(key, "must be a Quartz cron expression such as '0/30 * * * * ?', got '" + value + "'");
         }
         return value;
+    }
+
+    /** An address to bind: an IPv4 or IPv6 literal, or a host name; checked without looking it up. */
+    String host(String key) {
+        String value = source.get(key);
+        if (!isIpLiteral(value) && !HOST_NAME.matcher(value).matches()) {
+            problem(key, "must be an IP address such as 0.0.0.0, 127.0.0.1 or ::, or a host name, got '"
+                    + printable(value) + "'");
+        }
+        return value;
+    }
+
+    private static boolean isIpLiteral(String value) {
+        if (IPV4.matcher(value).matches()) {
+            return Arrays.stream(value.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        }
+        if (!value.contains(":") || !value.matches("[0-9A-Fa-f:][0-9A-Fa-f:.]*")) {
+            return false;
+        }
+        try {
+            // starting with a hex digit or ':' and holding a ':', the text is parsed as an IPv6 literal, never looked up
+            InetAddress.getByName(value);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** A comma-separated list of brokers, each {@code host:port}; returned trimmed, without empty entries. */

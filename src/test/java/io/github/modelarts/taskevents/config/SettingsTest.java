@@ -91,6 +91,12 @@ class SettingsTest {
             "CAMEL_COMPONENT_KAFKA_REQUEST_REQUIRED_ACKS|1",
             "CAMEL_COMPONENT_KAFKA_ENABLE_IDEMPOTENCE|false",
             "CAMEL_MAIN_SHUTDOWN_TIMEOUT|0",
+            "MANAGEMENT_HOST|not a host",
+            "MANAGEMENT_HOST|300.1.1.1",
+            "MANAGEMENT_HOST|[::1]",
+            "MANAGEMENT_HOST|localhost:9876",
+            "MANAGEMENT_HOST|1::2::3",
+            "MANAGEMENT_HOST|''",
     })
     void givenInvalidValue_whenLoaded_thenStartupRefusedNamingTheVariable(String variable, String value) {
         Map<String, String> env = new HashMap<>(VALID);
@@ -124,8 +130,19 @@ class SettingsTest {
         assertThat(Settings.from(SettingsSource.load(env, Map.of())).placeholders()).containsOnly(
                 Map.entry("poll.cron", "0/30 * * * * ?"), Map.entry("outbox.publish.period.ms", "250"),
                 Map.entry("kafka.bootstrap.servers", "localhost:9092"), Map.entry("management.port", "9000"),
+                Map.entry("management.host", "0.0.0.0"),
                 Map.entry("topic.errors", "errors"), Map.entry("topic.watch", "modelarts.task.watch"),
                 Map.entry("watch.consumer.group", "watchers"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0.0.0.0", "127.0.0.1", "::", "::1", "localhost", "management.internal"})
+    void givenAManagementHost_whenLoaded_thenCamelBindsTheCheckedAddress(String host) {
+        Map<String, String> env = new HashMap<>(VALID);
+        env.put("MANAGEMENT_HOST", " " + host + " ");
+
+        assertThat(Settings.from(SettingsSource.load(env, Map.of())).placeholders())
+                .containsEntry("management.host", host);
     }
 
     @Test
