@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.modelarts.taskevents.testsupport.JavaProcess;
 import java.nio.file.Path;
@@ -67,6 +68,24 @@ class AppStartupTest {
         assertThat(output.lines().filter(line -> line.startsWith("  - "))).singleElement().asString()
                 .startsWith("  - " + variable + " ");
         assertThat(output).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void givenATokenForAPlainHttpEndpoint_whenStarted_thenItRunsAndWarnsNamingTheVariable() throws Exception {
+        // .invalid never resolves, and the cron never fires during the test: no request leaves this host
+        JavaProcess app = JavaProcess.start(App.class.getName(), List.of(), Map.of(
+                "MODELARTS_ENDPOINT", "http://modelarts.invalid", "MODELARTS_PROJECT_ID", "p1",
+                "MODELARTS_AUTH", "token", "MODELARTS_TOKEN", "token-Secret-5",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9", "MANAGEMENT_PORT", "0", "POLL_CRON", "0 0 0 1 1 ? 2099"),
+                dir.resolve("out.log"));
+        try (app) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> app.output().contains("(modelarts-task-events) started"));
+
+            assertThat(app.isAlive()).isTrue();
+            assertThat(app.output().lines().filter(line -> line.contains(" WARN ")
+                    && line.contains("MODELARTS_ENDPOINT"))).hasSize(1);
+            assertThat(app.output()).doesNotContain("token-Secret-5");
+        }
     }
 
     @Test

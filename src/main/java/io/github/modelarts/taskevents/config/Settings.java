@@ -5,8 +5,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every setting, validated. Defaults and descriptions live once, in {@code application.properties};
@@ -42,6 +46,7 @@ public record Settings(
     public record State(Path dir, String jdbcUrl, String jdbcUser, Secret jdbcPassword, Duration retention) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final String OUTSIDE_DEMO = "(or run with --demo for the self-contained demo)";
     private static final List<String> EVENT_TOPICS = List.of("topic.completed", "topic.failed", "topic.progress",
             "topic.errors");
@@ -87,7 +92,32 @@ public record Settings(
         if (!read.problems().isEmpty()) {
             throw new InvalidSettingsException(read.problems());
         }
+        warnOfCredentialsInClear(settings);
         return settings;
+    }
+
+    /**
+     * A credential sent over plain HTTP to another host can be read on the way. Not refused: a gateway in a
+     * private network may end TLS for its clients. The URL is shown without any user info it may carry.
+     */
+    private static void warnOfCredentialsInClear(Settings settings) {
+        AuthMode mode = settings.credentials().mode();
+        if (mode == AuthMode.NONE) {
+            return;
+        }
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        endpoints.put("modelarts.endpoint", settings.endpoint());
+        if (mode == AuthMode.PASSWORD) {
+            endpoints.put("modelarts.iam.endpoint", settings.credentials().iamEndpoint());
+        }
+        endpoints.forEach((key, url) -> {
+            if (url.getScheme().equalsIgnoreCase("http") && !SettingsReader.isLoopback(url.getHost())) {
+                LOG.warn("{} is http://{}: with MODELARTS_AUTH={} what authenticates each request crosses the network"
+                                + " unencrypted; use https:// unless a gateway in a private network ends TLS",
+                        SettingsSource.envName(key), url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()),
+                        mode.name().toLowerCase(Locale.ROOT));
+            }
+        });
     }
 
     /**

@@ -134,6 +134,20 @@ public final class SettingsReader {
         return value;
     }
 
+    /** Whether {@code host} (as a URI has it, IPv6 in brackets) is this machine, decided without DNS. */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        String lower = bare.toLowerCase(Locale.ROOT);
+        if (lower.equals("localhost") || lower.endsWith(".localhost")) {
+            return true;
+        }
+        try {
+            return isIpLiteral(bare) && InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     private static boolean isIpLiteral(String value) {
         if (IPV4.matcher(value).matches()) {
             return Arrays.stream(value.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);

@@ -3,14 +3,20 @@ package io.github.modelarts.taskevents.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class SettingsTest {
     private static final Map<String, String> VALID = Map.of(
@@ -133,6 +139,54 @@ class SettingsTest {
                 Map.entry("management.host", "0.0.0.0"),
                 Map.entry("topic.errors", "errors"), Map.entry("topic.watch", "modelarts.task.watch"),
                 Map.entry("watch.consumer.group", "watchers"));
+    }
+
+    @ParameterizedTest(name = "auth {0}: {1}, IAM {2}")
+    @CsvSource(delimiter = '|', value = {
+            "token|http://modelarts.internal|''|MODELARTS_ENDPOINT",
+            "aksk|http://10.0.0.5:8080|''|MODELARTS_ENDPOINT",
+            "password|http://modelarts.internal|https://iam.internal|MODELARTS_ENDPOINT",
+            "password|https://modelarts.internal|http://iam.internal|MODELARTS_IAM_ENDPOINT",
+            "token|http://user:url-Secret-3@modelarts.internal|''|MODELARTS_ENDPOINT"})
+    void givenCredentialsSentOverPlainHttpToAnotherHost_whenLoaded_thenOneWarningNamesTheVariable(
+            String mode, String endpoint, String iamEndpoint, String variable) {
+        List<ILoggingEvent> warnings = loadCapturingWarnings(mode, endpoint, iamEndpoint);
+
+        assertThat(warnings).singleElement().satisfies(warning -> {
+            assertThat(warning.getLevel()).isEqualTo(Level.WARN);
+            assertThat(warning.getFormattedMessage()).startsWith(variable + " ")
+                    .doesNotContain("token-Secret-1", "pw-Secret-2", "sk-Secret-4", "url-Secret-3");
+        });
+    }
+
+    @ParameterizedTest(name = "auth {0}: {1}, IAM {2}")
+    @CsvSource(delimiter = '|', value = {
+            "token|http://127.0.0.1:8080|''",
+            "token|http://localhost:8080|''",
+            "aksk|http://[::1]:8080|''",
+            "password|https://modelarts.internal|http://127.0.0.2:5000",
+            "token|https://modelarts.internal|http://iam.internal",
+            "none|http://modelarts.internal|''"})
+    void givenNoCredentialCrossingTheNetworkInClear_whenLoaded_thenNoWarning(String mode, String endpoint,
+                                                                             String iamEndpoint) {
+        assertThat(loadCapturingWarnings(mode, endpoint, iamEndpoint)).isEmpty();
+    }
+
+    private static List<ILoggingEvent> loadCapturingWarnings(String mode, String endpoint, String iamEndpoint) {
+        Map<String, String> env = new HashMap<>(VALID);
+        env.putAll(Map.of("MODELARTS_AUTH", mode, "MODELARTS_ENDPOINT", endpoint, "MODELARTS_IAM_ENDPOINT", iamEndpoint,
+                "MODELARTS_TOKEN", "token-Secret-1", "MODELARTS_USERNAME", "user", "MODELARTS_PASSWORD", "pw-Secret-2",
+                "MODELARTS_DOMAIN", "domain", "MODELARTS_AK", "AK1", "MODELARTS_SK", "sk-Secret-4"));
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.start();
+        root.addAppender(logs);
+        try {
+            Settings.from(SettingsSource.load(env, Map.of()));
+        } finally {
+            root.detachAppender(logs);
+        }
+        return logs.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
     }
 
     @ParameterizedTest(name = "{0}")
