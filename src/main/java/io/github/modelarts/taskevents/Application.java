@@ -92,8 +92,8 @@ public final class Application implements AutoCloseable {
         Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events), database, store, watchList,
                 clock);
         source.asMap().forEach(main::addOverrideProperty);
-        // the routes read {{poll.cron}}: bound last, the value Settings validated is the one Quartz gets
-        main.addOverrideProperty("poll.cron", settings.pollCron());
+        // bound last, so the values Settings validated are the ones the routes and Camel's components get
+        settings.placeholders().forEach(main::addOverrideProperty);
     }
 
     /** Starts polling and returns; for tests and the demo. */

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 class AuthLogRedactionTest {
     private static final String DS = "dsRedact";
     private static final Instant START = Instant.parse("2026-11-27T08:00:00Z");
+    private static final String MANAGEMENT_TOKEN = "management-Token-5a1e7c3d9b";
     /** logback loggers set to DEBUG; the JDK's System.Logger goes to java.util.logging, captured separately. */
     private static final List<String> DEBUG_LOGGERS = List.of("io.github.modelarts.taskevents", "org.apache.camel",
             "org.apache.hc.client5.http");
@@ -100,14 +101,20 @@ class AuthLogRedactionTest {
         MutableClock cloudClock = new MutableClock(START);
         MutableClock appClock = new MutableClock(START);
         AuthGate gate = CloudCredentials.gate().clock(cloudClock).build();
-        secrets.addAll(List.of(PASSWORD, SECRET_KEY));
+        secrets.addAll(List.of(PASSWORD, SECRET_KEY, MANAGEMENT_TOKEN));
         try (Pipeline pipeline = CloudCredentials.configure(new Pipeline(recording(gate)), mode, gate)
-                .clock(appClock).watching(DS + "/done", DS + "/running", DS + "/missing");
+                .clock(appClock).watching(DS + "/done", DS + "/running", DS + "/missing")
+                .with("management.token", MANAGEMENT_TOKEN);
              TopicReader reader = pipeline.reader()) {
             pipeline.simulator().putTask(DS, task("done", 3, "ModelArts.4996"));
             pipeline.simulator().putTask(DS, task("running", 1, "ModelArts.4902"));
             pipeline.start();
             pipeline.poll();
+            // the management token, let in once and refused once (its prefix sent as a wrong token)
+            assertThat(pipeline.management().get("/observe/tasks", "Bearer " + MANAGEMENT_TOKEN).status())
+                    .isEqualTo(200);
+            assertThat(pipeline.management().get("/observe/tasks", "Bearer " + MANAGEMENT_TOKEN.substring(0, 20))
+                    .status()).isEqualTo(401);
 
             // a day later for the cloud: tokens have expired, signatures are out of the 15-minute window
             cloudClock.advance(Duration.ofHours(25));

@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents.config;
 
 import java.net.URI;
+import java.util.List;
 
 /** The authentication mode and what it needs; secrets stay wrapped so no toString can leak them. */
 public record Credentials(
@@ -27,6 +28,9 @@ public record Credentials(
                 read.text("modelarts.ak"),
                 read.secret("modelarts.sk"),
                 read.secret("modelarts.security.token"));
+        for (String header : List.of("modelarts.token", "modelarts.ak", "modelarts.security.token")) {
+            read.headerValue(header);
+        }
         String because = "when MODELARTS_AUTH=" + mode.name().toLowerCase(java.util.Locale.ROOT);
         switch (mode) {
             case TOKEN -> read.required("modelarts.token", because);

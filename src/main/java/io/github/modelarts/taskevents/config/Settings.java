@@ -5,7 +5,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every setting, validated. Defaults and descriptions live once, in {@code application.properties};
@@ -21,7 +26,10 @@ public record Settings(
         Duration pollCycleBudget,
         String kafkaBootstrapServers,
         Topics topics,
+        String watchConsumerGroup,
+        Duration outboxPublishPeriod,
         int managementPort,
+        String managementHost,
         Http http,
         int pollErrorThreshold,
         int terminalRecheckCycles,
@@ -39,7 +47,10 @@ public record Settings(
     public record State(Path dir, String jdbcUrl, String jdbcUser, Secret jdbcPassword, Duration retention) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final String OUTSIDE_DEMO = "(or run with --demo for the self-contained demo)";
+    private static final List<String> EVENT_TOPICS = List.of("topic.completed", "topic.failed", "topic.progress",
+            "topic.errors");
 
     public static Settings from(SettingsSource source) {
         SettingsReader read = new SettingsReader(source);
@@ -60,10 +71,13 @@ public record Settings(
                 Credentials.from(read),
                 read.cron("poll.cron"),
                 Duration.ofMillis(read.integer("poll.cycle.budget.ms", 0, 24 * 3600 * 1000)),
-                read.required("kafka.bootstrap.servers", OUTSIDE_DEMO),
-                new Topics(read.text("topic.completed"), read.text("topic.failed"), read.text("topic.progress"),
-                        read.text("topic.errors"), read.text("topic.watch")),
+                kafkaBootstrapServers(read),
+                topics(read),
+                read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)"),
+                // 0 would make Camel's timer fire once and never again: nothing recorded later would be sent
+                Duration.ofMillis(read.integer("outbox.publish.period.ms", 10, 3600 * 1000)),
                 read.integer("management.port", 0, 65535),
+                read.host("management.host"),
                 new Http(Duration.ofMillis(read.integer("http.connect.timeout.ms", 100, 600_000)),
                         Duration.ofMillis(read.integer("http.read.timeout.ms", 100, 600_000)),
                         read.integer("http.retries", 0, 10),
@@ -72,25 +86,112 @@ public record Settings(
                         read.integer("max.response.bytes", 1024, 64 * 1024 * 1024)),
                 read.integer("poll.error.threshold", 1, 1000),
                 read.integer("terminal.recheck.cycles", 0, 1_000_000),
-                new State(Path.of(read.text("state.dir").isEmpty() ? "data" : read.text("state.dir")),
-                        read.text("state.jdbc.url"), read.text("state.jdbc.user"),
-                        read.secret("state.jdbc.password"),
-                        Duration.ofDays(read.integer("state.retention.days", 1, 3650))),
+                state(read),
                 TrustStore.from(read),
                 read.integer("discovery.every.cycles", 1, 1_000_000),
                 maxWatchedTasks(read, tasks));
-        read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)");
-        for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
-                "topic.watch")) {
-            if (!read.text(topicKey).matches("[A-Za-z0-9._-]{1,249}")) {
-                read.problem(topicKey, "must be a Kafka topic name (letters, digits, '.', '_', '-'), got '"
-                        + read.text(topicKey) + "'");
-            }
-        }
+        kafkaProducer(read);
+        read.integer("camel.main.shutdown-timeout", 1, 3600);
         if (!read.problems().isEmpty()) {
             throw new InvalidSettingsException(read.problems());
         }
+        warnOfCredentialsInClear(settings);
         return settings;
+    }
+
+    /**
+     * A credential sent over plain HTTP to another host can be read on the way. Not refused: a gateway in a
+     * private network may end TLS for its clients. The URL is shown without any user info it may carry.
+     */
+    private static void warnOfCredentialsInClear(Settings settings) {
+        AuthMode mode = settings.credentials().mode();
+        if (mode == AuthMode.NONE) {
+            return;
+        }
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        endpoints.put("modelarts.endpoint", settings.endpoint());
+        if (mode == AuthMode.PASSWORD) {
+            endpoints.put("modelarts.iam.endpoint", settings.credentials().iamEndpoint());
+        }
+        endpoints.forEach((key, url) -> {
+            if (url.getScheme().equalsIgnoreCase("http") && !SettingsReader.isLoopback(url.getHost())) {
+                LOG.warn("{} is http://{}: with MODELARTS_AUTH={} what authenticates each request crosses the network"
+                                + " unencrypted; use https:// unless a gateway in a private network ends TLS",
+                        SettingsSource.envName(key), url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()),
+                        mode.name().toLowerCase(Locale.ROOT));
+            }
+        });
+    }
+
+    /**
+     * The settings the routes and Camel's configuration read as {@code {{placeholders}}}, as validated: handed to
+     * Camel last, they win over the raw values of the environment and {@code application.properties}.
+     */
+    public Map<String, String> placeholders() {
+        return Map.of("poll.cron", pollCron,
+                "outbox.publish.period.ms", String.valueOf(outboxPublishPeriod.toMillis()),
+                "kafka.bootstrap.servers", kafkaBootstrapServers,
+                "management.port", String.valueOf(managementPort),
+                "management.host", managementHost,
+                "topic.errors", topics.errors(),
+                "topic.watch", topics.watch(),
+                "watch.consumer.group", watchConsumerGroup);
+    }
+
+    private static String kafkaBootstrapServers(SettingsReader read) {
+        String servers = read.hostPorts("kafka.bootstrap.servers");
+        if (servers.isEmpty()) {
+            read.problem("kafka.bootstrap.servers", "is required " + OUTSIDE_DEMO);
+        }
+        return servers;
+    }
+
+    private static Topics topics(SettingsReader read) {
+        for (String key : EVENT_TOPICS) {
+            read.topic(key);
+        }
+        String watch = read.topic("topic.watch");
+        for (String key : EVENT_TOPICS) {
+            if (read.text(key).equals(watch)) {
+                // the watch route would read every such event as a request, and answer each with an error event
+                read.problem("topic.watch", "must differ from " + SettingsSource.envName(key)
+                        + ": the watch-request route would read those events as requests");
+            }
+        }
+        return new Topics(read.text("topic.completed"), read.text("topic.failed"), read.text("topic.progress"),
+                read.text("topic.errors"), watch);
+    }
+
+    private static State state(SettingsReader read) {
+        String jdbcUrl = read.text("state.jdbc.url");
+        Path dir = Path.of("data");
+        if (jdbcUrl.isEmpty()) {
+            dir = read.writableDirectory("state.dir", dir);
+        } else {
+            read.jdbcUrl("state.jdbc.url");
+        }
+        return new State(dir, jdbcUrl, read.text("state.jdbc.user"), read.secret("state.jdbc.password"),
+                Duration.ofDays(read.integer("state.retention.days", 1, 3650)));
+    }
+
+    /**
+     * Camel's producer settings in {@code application.properties}: the outbox's guarantees rest on the acks and
+     * idempotence, and Kafka refuses, when the producer is created, a delivery timeout shorter than a request's.
+     */
+    private static void kafkaProducer(SettingsReader read) {
+        read.oneOf("camel.component.kafka.request-required-acks", List.of("all", "-1"),
+                "an event leaves the outbox only once every in-sync replica has it");
+        read.oneOf("camel.component.kafka.enable-idempotence", List.of("true"),
+                "a retried send must not write an event twice");
+        read.integer("camel.component.kafka.max-block-ms", 0, 600_000);
+        int problemsBefore = read.problems().size();
+        int request = read.integer("camel.component.kafka.request-timeout-ms", 1, 600_000);
+        int delivery = read.integer("camel.component.kafka.delivery-timeout-ms", 1, 24 * 3600 * 1000);
+        if (read.problems().size() == problemsBefore && delivery < request) {
+            read.problem("camel.component.kafka.delivery-timeout-ms", "must be at least "
+                    + SettingsSource.envName("camel.component.kafka.request-timeout-ms") + " (" + request
+                    + "), as Kafka requires, got '" + delivery + "'");
+        }
     }
 
     private static List<TaskRef> tasks(SettingsReader read) {

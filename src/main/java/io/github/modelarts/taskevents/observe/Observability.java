@@ -47,6 +47,7 @@ public final class Observability {
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         main.bind("pollMonitor", polls);
         main.bind("tasksView", new TasksView(watchList));
+        main.bind("tasksAccess", new TasksAccess(settings.managementToken()));
         main.bind("kafkaReadiness", new KafkaReadiness(publishing, store, settings.readyMaxBacklog()));
         main.bind("apiReadiness", new ApiReadiness(polls, settings.readyApiFailureCycles()));
     }

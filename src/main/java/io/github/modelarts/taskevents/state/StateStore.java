@@ -191,11 +191,11 @@ public final class StateStore {
 
     private static void bindTask(PreparedStatement statement, TaskMemory memory, TaskRef ref, int first)
             throws SQLException {
-        statement.setString(first, memory.run());
+        statement.setString(first, storable(memory.run()));
         statement.setObject(first + 1, memory.status(), Types.INTEGER);
-        statement.setString(first + 2, memory.code());
+        statement.setString(first + 2, storable(memory.code()));
         statement.setBoolean(first + 3, memory.terminal());
-        statement.setString(first + 4, memory.taskName());
+        statement.setString(first + 4, displayable(memory.taskName()));
         statement.setString(first + 5, memory.lastEventType());
         statement.setObject(first + 6, memory.lastEventAt() == null ? null : memory.lastEventAt().toEpochMilli(),
                 Types.BIGINT);
@@ -222,6 +222,28 @@ public final class StateStore {
             insert.setLong(6, event.time().toEpochMilli());
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * A string from the API as every supported database stores it: PostgreSQL refuses U+0000 in text, so it
+     * becomes U+FFFD. A run that had one then differs from the API's after a restart, so the task is decided
+     * again; its event has the ce_id of the first, which the outbox (and after it, consumers) drop.
+     */
+    private static String storable(String value) {
+        return value == null ? null : value.replace('\0', '\uFFFD');
+    }
+
+    /** A name for people: cut to its column, ending in '…' when cut, never between the halves of a pair. */
+    private static String displayable(String name) {
+        String value = storable(name);
+        if (value == null || value.length() <= Database.TASK_NAME_LENGTH) {
+            return value;
+        }
+        int end = Database.TASK_NAME_LENGTH - 1;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + "…";
     }
 
     private static SQLException asSql(Exception e) {

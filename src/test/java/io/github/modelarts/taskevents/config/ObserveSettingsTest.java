@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ObserveSettingsTest {
 
@@ -14,6 +16,24 @@ class ObserveSettingsTest {
 
         assertThat(settings.readyMaxBacklog()).isEqualTo(1000);
         assertThat(settings.readyApiFailureCycles()).isEqualTo(3);
+        assertThat(settings.managementToken().isBlank()).isTrue();
+    }
+
+    @Test
+    void givenAManagementToken_whenPrinted_thenItDoesNotShow() {
+        ObserveSettings settings = ObserveSettings.from(SettingsSource.load(
+                Map.of("MANAGEMENT_TOKEN", "mgmt-Secret-0123456789"), Map.of()));
+
+        assertThat(settings.managementToken().reveal()).isEqualTo("mgmt-Secret-0123456789");
+        assertThat(settings.toString()).doesNotContain("mgmt-Secret-0123456789");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"short-Secret", "mgmt Secret 0123456789", "mgmt-Secret-\n0123456789"})
+    void givenAWeakOrMalformedManagementToken_whenLoaded_thenRefusedWithoutRepeatingIt(String token) {
+        assertThatThrownBy(() -> ObserveSettings.from(SettingsSource.load(Map.of("MANAGEMENT_TOKEN", token), Map.of())))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
+                        .singleElement().asString().startsWith("MANAGEMENT_TOKEN ").doesNotContain("Secret"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.observe;
 
 import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import io.github.modelarts.taskevents.testsupport.ManagementClient.Answer;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.PrometheusText;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManagementEndpointsTest {
     private static final String DS = "dsObserve";
     private static final String PREFIX = "modelarts_task_events_";
+    private static final String TOKEN = "observe-Token-0123456789";
 
     @Test
     void givenARunningPipeline_whenProbed_thenLiveAndReadyAnswerUpAsJson() throws Exception {
@@ -168,17 +172,20 @@ class ManagementEndpointsTest {
             // every secret setting filled, whichever the mode uses
             pipeline.with("modelarts.password", CloudCredentials.PASSWORD)
                     .with("modelarts.sk", CloudCredentials.SECRET_KEY)
-                    .with("state.jdbc.password", databasePassword).start();
+                    .with("state.jdbc.password", databasePassword)
+                    .with("management.token", TOKEN).start();
             pipeline.poll();
             reader.await(2, r -> true);
             ManagementClient management = pipeline.management();
 
-            String[] secrets = {CloudCredentials.PASSWORD, CloudCredentials.SECRET_KEY, databasePassword, token};
+            String[] secrets = {CloudCredentials.PASSWORD, CloudCredentials.SECRET_KEY, databasePassword, token,
+                    TOKEN};
             for (String path : new String[] {"/observe/health", "/observe/health/live", "/observe/health/ready",
                     "/observe/metrics", "/observe/tasks", "/observe/info", "/q/dev"}) {
                 for (String query : new String[] {"", "?exposureLevel=full&data=true&stackTrace=true"}) {
-                    Answer answer = management.get(path + query);
-                    assertThat(answer.body()).as(path + query).doesNotContain(secrets);
+                    assertThat(management.get(path + query).body()).as(path + query).doesNotContain(secrets);
+                    assertThat(management.get(path + query, "Bearer " + TOKEN).body()).as(path + query + " with token")
+                            .doesNotContain(secrets);
                 }
             }
             assertThat(management.metrics().value(PREFIX + "error_events_total", "reason", "forbidden"))
@@ -187,6 +194,44 @@ class ManagementEndpointsTest {
                 assertThat(management.metrics().value(PREFIX + "token_requests_total", "outcome", "obtained"))
                         .isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void givenManagementHost127001_whenStarted_thenOnlyThatAddressAnswers() throws Exception {
+        try (Pipeline pipeline = new Pipeline().with("management.host", "127.0.0.1")) {
+            pipeline.start();
+
+            assertThat(pipeline.management().get("/observe/health/live").status()).isEqualTo(200);
+            // every 127.x.y.z reaches this machine: a server bound to 0.0.0.0 would answer on 127.0.0.2 too
+            assertThatThrownBy(() -> new Socket("127.0.0.2", pipeline.application().managementPort()).close())
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void givenAManagementToken_whenTasksViewRead_thenOnlyTheRightBearerTokenIsLetIn() throws Exception {
+        try (Pipeline pipeline = new Pipeline().watching(DS + "/running").with("management.token", TOKEN)) {
+            pipeline.simulator().putTask(DS, task("running", 1, "ModelArts.4902"));
+            pipeline.start();
+            pipeline.poll();
+            ManagementClient management = pipeline.management();
+
+            for (String refused : new String[] {null, "Bearer wrong-" + TOKEN, "Bearer " + TOKEN + "x",
+                    "Bearer " + TOKEN.substring(1), "Basic " + TOKEN, TOKEN, "Bearer"}) {
+                Answer answer = refused == null ? management.get("/observe/tasks")
+                        : management.get("/observe/tasks", refused);
+                assertThat(answer.status()).as(String.valueOf(refused)).isEqualTo(401);
+                assertThat(answer.body()).as(String.valueOf(refused)).doesNotContain("running", TOKEN);
+            }
+            Answer allowed = management.get("/observe/tasks", "Bearer " + TOKEN);
+            assertThat(allowed.status()).isEqualTo(200);
+            assertThat(allowed.json().get(0).get("task_id").asText()).isEqualTo("running");
+            assertThat(management.get("/observe/tasks", "bearer " + TOKEN).status()).as("scheme in lower case")
+                    .isEqualTo(200);
+            assertThat(management.get("/observe/health/live").status()).isEqualTo(200);
+            assertThat(management.get("/observe/health/ready").status()).isEqualTo(200);
+            assertThat(management.get("/observe/metrics").status()).isEqualTo(200);
         }
     }
 

@@ -72,6 +72,17 @@ class StateStoreTest {
         assertThat(loaded.lastEventAt()).isEqualTo(AT);
     }
 
+    @Test
+    void givenANameLongerThanItsColumn_whenRecorded_thenItIsCutBeforeThePairThatWouldBeSplit() {
+        // 510 characters, then U+1F33C as a surrogate pair at 511-512: a cut at 511 would split it
+        String name = "a".repeat(510) + "\uD83C\uDF3C" + "b".repeat(100);
+        store.record(REF, memory().seen(3, "ModelArts.4996", true, name, 100.0, AT), Optional.empty());
+
+        String stored = store.loadTasks().get(REF).taskName();
+
+        assertThat(stored).isEqualTo("a".repeat(510) + "…");
+    }
+
     private static TaskMemory memory() {
         return new TaskMemory("2026-11-27 09:00:00", 3, "ModelArts.4996", true, "name", 100.0,
                 "modelarts.task.succeeded", AT, AT, 0, null, null);
