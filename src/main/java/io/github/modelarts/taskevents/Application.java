@@ -85,7 +85,7 @@ public final class Application implements AutoCloseable {
         main.bind("statusChanges", new StatusChanges(watchList::memory));
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
-        main.bind("taskRecorder", new TaskRecorder(store, watchList));
+        main.bind("taskRecorder", new TaskRecorder(store, watchList, events, settings.topics().errors(), clock));
         main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));

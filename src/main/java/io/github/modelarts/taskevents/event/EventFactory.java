@@ -66,6 +66,19 @@ public final class EventFactory {
         return event(topic, ref, fetched.observedAt(), EventTypes.ERROR, id, value);
     }
 
+    /**
+     * A task state the database refuses for good ({@code unstorable-state}); one per run, so a restart that meets
+     * the same refusal repeats its id.
+     */
+    public TaskEvent unstorable(String topic, TaskRef ref, String run, String problem, Instant observedAt) {
+        ObjectNode value = identity(ref);
+        value.put("reason", "unstorable-state");
+        value.put("create_time", run);
+        value.put("error_msg", problem);
+        value.put("observed_at", observedAt.toString());
+        return event(topic, ref, observedAt, EventTypes.ERROR, stableId(ref, run, "unstorable-state"), value);
+    }
+
     /** An error event; its id is random, fixed once it is recorded, so only a re-send repeats it. */
     public TaskEvent pollError(@Variable("topic") String topic, @Variable("task") TaskRef ref,
                                @Variable(FetchResult.VARIABLE) FetchResult fetched,

@@ -1,11 +1,15 @@
 package io.github.modelarts.taskevents.record;
 
 import io.github.modelarts.taskevents.classify.TaskChange;
+import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.StateStoreException;
+import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.watch.WatchList;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -21,10 +25,16 @@ public final class TaskRecorder {
 
     private final StateStore store;
     private final WatchList watchList;
+    private final EventFactory events;
+    private final String errorsTopic;
+    private final Clock clock;
 
-    public TaskRecorder(StateStore store, WatchList watchList) {
+    public TaskRecorder(StateStore store, WatchList watchList, EventFactory events, String errorsTopic, Clock clock) {
         this.store = store;
         this.watchList = watchList;
+        this.events = events;
+        this.errorsTopic = errorsTopic;
+        this.clock = clock;
     }
 
     /**
@@ -38,11 +48,38 @@ public final class TaskRecorder {
             try {
                 store.record(change.ref(), after, Optional.ofNullable(event));
             } catch (StateStoreException e) {
-                LOG.error("Could not record {}; it will be decided again next cycle: {}", change.ref(),
-                        e.getMessage());
-                return;
+                if (!e.isPermanent()) {
+                    LOG.error("Could not record {}; it will be decided again next cycle: {}", change.ref(),
+                            e.getMessage());
+                    return;
+                }
+                if (!reportUnstorable(change, after, e)) {
+                    return;
+                }
             }
         }
+        remember(change, after, unwatch);
+    }
+
+    /**
+     * The database will never take this state: rather than fail every cycle with no event, say so once (an error
+     * event of its own, which stores), and go on from the new state in memory. Returns false when even that
+     * could not be recorded, so the next cycle tries again.
+     */
+    private boolean reportUnstorable(TaskChange change, TaskMemory after, StateStoreException e) {
+        LOG.error("The state database refuses the state of {} for good; reported once: {}", change.ref(),
+                e.getMessage());
+        try {
+            String problem = PollFailure.excerpt(e.getMessage().getBytes(StandardCharsets.UTF_8));
+            store.recordEvent(events.unstorable(errorsTopic, change.ref(), after.run(), problem, clock.instant()));
+            return true;
+        } catch (StateStoreException again) {
+            LOG.error("Could not record that {} cannot be stored: {}", change.ref(), again.getMessage());
+            return false;
+        }
+    }
+
+    private void remember(TaskChange change, TaskMemory after, Boolean unwatch) {
         if (Boolean.TRUE.equals(unwatch)) {
             LOG.warn("Task {} does not exist; it leaves the watch list", change.ref());
             watchList.unwatch(change.ref());
