@@ -20,10 +20,15 @@ public final class YamlFiles {
 
     /** Every document of a (multi-document) file; an empty document is left out. */
     public static List<Map<String, Object>> documents(Path file) {
-        List<Map<String, Object>> documents = new ArrayList<>();
-        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(read(file))) {
+        return parseAll(read(file)).stream().map(YamlFiles::map).toList();
+    }
+
+    /** Every document of {@code yaml}, of any shape (a JSON patch is a list); an empty document is left out. */
+    public static List<Object> parseAll(String yaml) {
+        List<Object> documents = new ArrayList<>();
+        for (Object document : new Load(LoadSettings.builder().build()).loadAllFromString(yaml)) {
             if (document != null) {
-                documents.add(map(document));
+                documents.add(document);
             }
         }
         return documents;
