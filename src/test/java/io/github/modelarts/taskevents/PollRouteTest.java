@@ -205,11 +205,13 @@ class PollRouteTest {
     private static void assertEnvelope(Received event, String topic, String ceType) {
         assertThat(event.topic()).isEqualTo(topic);
         assertThat(event.headers().keySet()).containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type",
-                "ce_subject", "ce_time", "content-type");
+                "ce_dataschema", "ce_subject", "ce_time", "content-type");
         assertThat(event.header("ce_specversion")).isEqualTo("1.0");
         assertThat(event.header("ce_id")).isNotBlank();
         assertThat(event.header("ce_source")).isEqualTo(SOURCE);
         assertThat(event.header("ce_type")).isEqualTo(ceType);
+        assertThat(event.header("ce_dataschema"))
+                .isEqualTo("https://github.com/modelarts-task-events/schemas/" + ceType + ".json");
         assertThat(event.header("ce_subject")).isEqualTo(event.key());
         assertThat(Instant.parse(event.header("ce_time"))).isBeforeOrEqualTo(Instant.now());
         assertThat(event.header("content-type")).isEqualTo("application/json");

@@ -13,6 +13,11 @@ public record TaskEvent(String topic, String key, String id, String type, String
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
+    /**
+     * Base of every {@code ce_dataschema}: an identifier, not an address to fetch. The schema of type {@code t} is
+     * the file {@code docs/schemas/t.json}, whose {@code $id} is this base plus that file name.
+     */
+    public static final String SCHEMA_BASE = "https://github.com/modelarts-task-events/schemas/";
 
     /** Every Kafka header of the record, in a stable order; nothing else may reach Kafka. */
     public Map<String, String> headers() {
@@ -21,6 +26,7 @@ public record TaskEvent(String topic, String key, String id, String type, String
         headers.put("ce_id", id);
         headers.put("ce_source", source);
         headers.put("ce_type", type);
+        headers.put("ce_dataschema", SCHEMA_BASE + type + ".json");
         headers.put("ce_subject", subject);
         headers.put("ce_time", time.toString());
         headers.put("content-type", CONTENT_TYPE);

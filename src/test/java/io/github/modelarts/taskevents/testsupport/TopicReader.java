@@ -25,7 +25,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what really landed on Kafka topics, from the beginning, as a consumer would. */
+/**
+ * Reads what really landed on Kafka topics, from the beginning, as a consumer would, and checks every record's value
+ * against the schema its {@code ce_dataschema} names (docs/schemas/), failing the test on the first that does not
+ * conform.
+ */
 public final class TopicReader implements AutoCloseable {
 
     /** A record as a consumer sees it: topic, key, every header, value. */
@@ -105,7 +109,20 @@ public final class TopicReader implements AutoCloseable {
             for (Header header : record.headers()) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }
-            received.add(new Received(record.topic(), record.key(), headers, record.value()));
+            Received event = new Received(record.topic(), record.key(), headers, record.value());
+            conform(event, record.offset());
+            received.add(event);
+        }
+    }
+
+    private static void conform(Received event, long offset) {
+        String schema = event.header("ce_dataschema");
+        List<String> violations = schema == null ? List.of("no ce_dataschema header")
+                : EventSchemas.violations(schema, event.value());
+        if (!violations.isEmpty()) {
+            throw new AssertionError("record " + event.topic() + "/0/" + offset + " (key " + event.key() + ", ce_type "
+                    + event.header("ce_type") + ") does not conform to " + schema + ": " + violations
+                    + "\nvalue: " + event.value());
         }
     }
 
