@@ -46,7 +46,8 @@ final class Watching {
 
         main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(), coverage));
         main.bind("listCoverage", coverage);
-        main.bind("listWalker", new ListWalker(new TaskLister(stages.camel()), new ListPageReader()));
+        main.bind("listWalker", new ListWalker(new TaskLister(stages.camel()), new ListPageReader(),
+                settings.discoveryMaxPages(), clock));
         main.bind("listFailures", new ListFailures(stages.failureStreaks(), stages.events(),
                 settings.topics().errors(), store));
         main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage));
