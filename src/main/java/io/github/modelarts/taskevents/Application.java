@@ -5,6 +5,7 @@ import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.fetch.FetchResults;
 import io.github.modelarts.taskevents.fetch.HttpTransport;
@@ -48,6 +49,7 @@ public final class Application implements AutoCloseable {
     private final StateStore store;
     private final WatchList watchList;
     private final ExecutorService pollExecutor;
+    private final ExecutorService listingExecutor;
     private final RequestAuthenticator authenticator;
 
     public Application(Settings settings, SettingsSource source) {
@@ -63,7 +65,10 @@ public final class Application implements AutoCloseable {
         Map<TaskRef, TaskMemory> remembered = store.loadTasks();
         settings.tasks().forEach(ref -> watchList.watch(ref, WatchSource.STATIC,
                 remembered.getOrDefault(ref, TaskMemory.NEW)));
-        this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
+        int maxConcurrentRequests = settings.http().maxConcurrentRequests();
+        this.pollExecutor = Executors.newFixedThreadPool(maxConcurrentRequests, daemonThreads("poll"));
+        this.listingExecutor = Executors.newFixedThreadPool(DiscoverySchedule.parallelListings(maxConcurrentRequests),
+                daemonThreads("list"));
 
         Supplier<ProducerTemplate> camel = this::camelTemplate;
         this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), camel, clock,
@@ -79,8 +84,10 @@ public final class Application implements AutoCloseable {
         EventFactory events = new EventFactory(settings.projectId());
         FailureStreaks failureStreaks = new FailureStreaks(settings.pollErrorThreshold(), watchList::memory);
         main.bind("watchList", watchList);
-        main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));
+        CycleDeadline deadline = new CycleDeadline(settings.pollCycleBudget(), clock);
+        main.bind("cycleDeadline", deadline);
         main.bind("pollExecutor", pollExecutor);
+        main.bind("listingExecutor", listingExecutor);
         main.bind("statusChanges", new StatusChanges(watchList::memory));
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
@@ -88,8 +95,8 @@ public final class Application implements AutoCloseable {
         main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
-        Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events), database, store, watchList,
-                clock);
+        Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events, deadline), database, store,
+                watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
         // the routes read {{poll.cron}}: bound last, the value Settings validated is the one Quartz gets
         main.addOverrideProperty("poll.cron", settings.pollCron());
@@ -153,6 +160,7 @@ public final class Application implements AutoCloseable {
             main.stop();
         } finally {
             pollExecutor.shutdownNow();
+            listingExecutor.shutdownNow();
             database.close();
         }
     }
@@ -175,10 +183,10 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "poll-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

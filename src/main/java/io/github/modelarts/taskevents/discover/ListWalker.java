@@ -5,6 +5,7 @@ import io.github.modelarts.taskevents.fetch.TaskLister;
 import io.github.modelarts.taskevents.read.ListPage;
 import io.github.modelarts.taskevents.read.ListPageReader;
 import io.github.modelarts.taskevents.fetch.FetchResult;
+import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.task.PollFailure;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,21 +18,23 @@ import java.util.Set;
  * Reads every page of one list call. It stops at an empty or short page, once {@code total_count} tasks
  * have been seen, at the first failed page, or at a page that shows no task not seen before: a server
  * that ignores {@code offset} would otherwise be asked forever. A listing also ends, incomplete, after
- * {@code discovery.max.pages} pages: a dataset of very many tasks must not keep the cycle from polling the
- * watched tasks.
+ * {@code discovery.max.pages} pages and once discovery's share of the cycle budget is spent: a dataset of
+ * very many tasks, or a slow list API, must not keep the cycle from polling the watched tasks.
  */
 public final class ListWalker {
-    /** The reason of a listing cut short, reported like a failed list call. */
+    /** The reason of a listing cut short by the page cap or the budget, reported like a failed list call. */
     static final String INCOMPLETE = "listing-incomplete";
 
     private final TaskLister lister;
     private final ListPageReader reader;
+    private final CycleDeadline deadline;
     private final int maxPages;
     private final Clock clock;
 
-    public ListWalker(TaskLister lister, ListPageReader reader, int maxPages, Clock clock) {
+    public ListWalker(TaskLister lister, ListPageReader reader, CycleDeadline deadline, int maxPages, Clock clock) {
         this.lister = lister;
         this.reader = reader;
+        this.deadline = deadline;
         this.maxPages = maxPages;
         this.clock = clock;
     }
@@ -44,6 +47,12 @@ public final class ListWalker {
                 return incomplete(call, pages, "stopped at DISCOVERY_MAX_PAGES (" + maxPages + " pages of "
                         + TaskLister.PAGE_SIZE + ") before offset " + index + " of the " + call.type()
                         + " tasks; the pages from there on are not listed");
+            }
+            if (!deadline.discoveryInTime()) {
+                return incomplete(call, pages, "discovery's share of the cycle budget ("
+                        + deadline.discoveryShare().toMillis() + " ms, half of POLL_CYCLE_BUDGET_MS) was spent before "
+                        + "offset " + index + " of the " + call.type()
+                        + " tasks; the pages from there on are not listed in this cycle");
             }
             ListPage page = reader.read(lister.page(call.datasetId(), call.type(), index));
             if (page instanceof ListPage.Failed failed) {
