@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class ListWalker {
     /** The reason of a listing cut short by the page cap or the budget, reported like a failed list call. */
-    static final String INCOMPLETE = "listing-incomplete";
+    private static final String INCOMPLETE = "listing-incomplete";
 
     private final TaskLister lister;
     private final ListPageReader reader;

@@ -49,7 +49,8 @@ public final class PollMonitor {
                 .description("When the last cycle ended in which the API answered (0: none yet)")
                 .baseUnit("seconds").register(registry);
         Gauge.builder("modelarts.task.events.consecutive.failed.cycles", failedCycles, AtomicInteger::get)
-                .description("Cycles in a row in which no poll, or no list call, was answered").register(registry);
+                .description("Failed cycles in a row: the API answered no poll, or, with none to poll, no list call")
+                .register(registry);
     }
 
     public void started() {
@@ -100,7 +101,7 @@ public final class PollMonitor {
         }
     }
 
-    /** Cycles in a row in which no poll, or no list call, was answered. */
+    /** Failed cycles in a row, as {@link #finished} tells them. */
     int failedCycles() {
         return failedCycles.get();
     }
