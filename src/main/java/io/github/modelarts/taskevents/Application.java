@@ -5,6 +5,7 @@ import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.fetch.FetchResults;
 import io.github.modelarts.taskevents.fetch.HttpTransport;
@@ -48,6 +49,7 @@ public final class Application implements AutoCloseable {
     private final StateStore store;
     private final WatchList watchList;
     private final ExecutorService pollExecutor;
+    private final ExecutorService listingExecutor;
     private final RequestAuthenticator authenticator;
 
     public Application(Settings settings, SettingsSource source) {
@@ -64,7 +66,10 @@ public final class Application implements AutoCloseable {
         // Settings refuses more static tasks than MAX_WATCHED_TASKS, so every one of them finds room
         settings.tasks().forEach(ref -> watchList.watch(ref, WatchSource.STATIC,
                 remembered.getOrDefault(ref, TaskMemory.NEW)));
-        this.pollExecutor = Executors.newFixedThreadPool(settings.http().maxConcurrentRequests(), daemonThreads());
+        int maxConcurrentRequests = settings.http().maxConcurrentRequests();
+        this.pollExecutor = Executors.newFixedThreadPool(maxConcurrentRequests, daemonThreads("poll"));
+        this.listingExecutor = Executors.newFixedThreadPool(DiscoverySchedule.parallelListings(maxConcurrentRequests),
+                daemonThreads("list"));
 
         Supplier<ProducerTemplate> camel = this::camelTemplate;
         this.authenticator = Authenticators.from(settings.credentials(), settings.projectId(), camel, clock,
@@ -80,8 +85,10 @@ public final class Application implements AutoCloseable {
         EventFactory events = new EventFactory(settings.projectId());
         FailureStreaks failureStreaks = new FailureStreaks(settings.pollErrorThreshold(), watchList::memory);
         main.bind("watchList", watchList);
-        main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));
+        CycleDeadline deadline = new CycleDeadline(settings.pollCycleBudget(), clock);
+        main.bind("cycleDeadline", deadline);
         main.bind("pollExecutor", pollExecutor);
+        main.bind("listingExecutor", listingExecutor);
         main.bind("statusChanges", new StatusChanges(watchList::memory));
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
@@ -89,8 +96,8 @@ public final class Application implements AutoCloseable {
         main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
-        Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events), database, store, watchList,
-                clock);
+        Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events, deadline), database, store,
+                watchList, clock);
         source.asMap().forEach(main::addOverrideProperty);
         // bound last, so the values Settings validated are the ones the routes and Camel's components get
         settings.placeholders().forEach(main::addOverrideProperty);
@@ -154,6 +161,7 @@ public final class Application implements AutoCloseable {
             main.stop();
         } finally {
             pollExecutor.shutdownNow();
+            listingExecutor.shutdownNow();
             database.close();
         }
     }
@@ -176,10 +184,10 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "poll-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -3,6 +3,7 @@ package io.github.modelarts.taskevents;
 import io.github.modelarts.taskevents.classify.FailureStreaks;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.discover.CycleCoverage;
+import io.github.modelarts.taskevents.discover.CycleListings;
 import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.discover.ListFailures;
 import io.github.modelarts.taskevents.discover.ListWalker;
@@ -12,6 +13,7 @@ import io.github.modelarts.taskevents.event.WatchRequestErrors;
 import io.github.modelarts.taskevents.fetch.TaskLister;
 import io.github.modelarts.taskevents.read.ListPageReader;
 import io.github.modelarts.taskevents.read.ListedTaskReader;
+import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.WatchRequestStore;
@@ -32,8 +34,9 @@ final class Watching {
     private Watching() {
     }
 
-    /** What discovery shares with the poll of one task, built once by {@link Application}. */
-    record Stages(Supplier<ProducerTemplate> camel, FailureStreaks failureStreaks, EventFactory events) {
+    /** What discovery shares with the poll of one task and with the cycle, built once by {@link Application}. */
+    record Stages(Supplier<ProducerTemplate> camel, FailureStreaks failureStreaks, EventFactory events,
+                  CycleDeadline deadline) {
     }
 
     /** Call after the static tasks have joined the watch list. */
@@ -47,9 +50,12 @@ final class Watching {
         ListFailures listFailures = new ListFailures(stages.failureStreaks(), stages.events(),
                 settings.topics().errors(), store);
 
-        main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(), coverage));
+        main.bind("discovery", new DiscoverySchedule(settings.datasets(), settings.discoveryEveryCycles(),
+                DiscoverySchedule.parallelListings(settings.http().maxConcurrentRequests()), coverage));
+        main.bind("cycleListings", new CycleListings(stages.camel(), stages.deadline()));
         main.bind("listCoverage", coverage);
-        main.bind("listWalker", new ListWalker(new TaskLister(stages.camel()), new ListPageReader()));
+        main.bind("listWalker", new ListWalker(new TaskLister(stages.camel()), new ListPageReader(), stages.deadline(),
+                settings.discoveryMaxPages(), clock));
         main.bind("listFailures", listFailures);
         main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage,
                 listFailures));

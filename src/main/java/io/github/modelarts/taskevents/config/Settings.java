@@ -36,7 +36,8 @@ public record Settings(
         State state,
         TrustStore trustStore,
         int discoveryEveryCycles,
-        int maxWatchedTasks) {
+        int maxWatchedTasks,
+        int discoveryMaxPages) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -89,7 +90,8 @@ public record Settings(
                 state(read),
                 TrustStore.from(read),
                 read.integer("discovery.every.cycles", 1, 1_000_000),
-                maxWatchedTasks(read, tasks));
+                maxWatchedTasks(read, tasks),
+                read.integer("discovery.max.pages", 1, 1_000_000));
         kafkaProducer(read);
         read.integer("camel.main.shutdown-timeout", 1, 3600);
         if (!read.problems().isEmpty()) {

@@ -1,38 +1,45 @@
 package io.github.modelarts.taskevents.discover;
 
 import io.github.modelarts.taskevents.task.TaskRef;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tasks this cycle's listings answered for, which are therefore not fetched again by GET in the same
  * cycle, and those a listing showed but could not describe well enough, which are fetched even if not due.
+ * <p>
+ * A listing may still read its last page while the task polls run (its answer came after discovery's share
+ * of the budget): it then answers only for tasks the cycle does not fetch, so that no task is classified twice
+ * in a cycle, and what it leaves to a GET waits for the task's next turn.
  */
 public final class CycleCoverage {
-    private final Set<TaskRef> claimed = ConcurrentHashMap.newKeySet();
-    private final Set<TaskRef> toFetch = ConcurrentHashMap.newKeySet();
+    private final Set<TaskRef> claimed = new HashSet<>();
+    private final Set<TaskRef> toFetch = new HashSet<>();
+    private Set<TaskRef> fetching = Set.of();
 
-    void startCycle() {
+    synchronized void startCycle() {
         claimed.clear();
         toFetch.clear();
+        fetching = Set.of();
     }
 
-    /** True for the first listing of this cycle to show {@code ref}: only that one answers for it. */
-    boolean claim(TaskRef ref) {
-        return claimed.add(ref);
+    /** True for the first listing of this cycle to show {@code ref} while it is not fetched: it answers for it. */
+    synchronized boolean claim(TaskRef ref) {
+        return !fetching.contains(ref) && claimed.add(ref);
     }
 
-    void fetchInstead(TaskRef ref) {
+    synchronized void fetchInstead(TaskRef ref) {
         toFetch.add(ref);
     }
 
     /** The poll-cycle step after {@code watchList.dueTasks}: due tasks no listing answered for, and the fallbacks. */
-    public List<TaskRef> stillToFetch(List<TaskRef> due) {
+    public synchronized List<TaskRef> stillToFetch(List<TaskRef> due) {
         Set<TaskRef> fetch = new LinkedHashSet<>(due);
         fetch.removeAll(claimed);
         fetch.addAll(toFetch);
+        fetching = fetch;
         return List.copyOf(fetch);
     }
 }

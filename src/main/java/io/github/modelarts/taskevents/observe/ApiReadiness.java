@@ -3,7 +3,10 @@ package io.github.modelarts.taskevents.observe;
 import java.util.Map;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
-/** Not ready after {@code READY_API_FAILURE_CYCLES} cycles in a row in which every poll of the API failed. */
+/**
+ * Not ready after {@code READY_API_FAILURE_CYCLES} cycles in a row in which the API answered no poll (each failed,
+ * or the budget left it no time), or, in a cycle with no task to poll, no list call.
+ */
 final class ApiReadiness extends ReadinessCheck {
     private final PollMonitor polls;
     private final int failureCycles;
@@ -19,8 +22,9 @@ final class ApiReadiness extends ReadinessCheck {
         int failed = polls.failedCycles();
         builder.detail("failed_cycles", failed);
         if (failed >= failureCycles) {
-            builder.down().message("Every poll of the ModelArts API failed in the last " + failed
-                    + " cycles (READY_API_FAILURE_CYCLES is " + failureCycles + ")");
+            builder.down().message("The ModelArts API answered none of the polls of the last " + failed
+                    + " cycles, or of their list calls where they had no task to poll: each failed or found no time"
+                    + " in the cycle budget (READY_API_FAILURE_CYCLES is " + failureCycles + ")");
         } else {
             builder.up();
         }

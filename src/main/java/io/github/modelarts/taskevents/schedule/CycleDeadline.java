@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * A poll cycle's time budget. Tasks not yet started when it runs out wait for the next cycle, so a slow
  * or throttling API cannot stretch one cycle over the next ones; as the watch list hands out the least
  * recently polled tasks first, the deferred ones lead the next cycle.
+ * <p>
+ * Discovery gets the first half of the budget: no list page is asked for after it, and the task polls start
+ * at its end at the latest, so a slow or endless listing cannot leave the watched tasks without their turn.
  */
 public final class CycleDeadline {
     private static final Logger LOG = LoggerFactory.getLogger(CycleDeadline.class);
@@ -19,6 +22,7 @@ public final class CycleDeadline {
     private final Clock clock;
     private final AtomicInteger deferred = new AtomicInteger();
     private volatile Instant deadline = Instant.MAX;
+    private volatile Instant discoveryDeadline = Instant.MAX;
 
     public CycleDeadline(Duration budget, Clock clock) {
         this.budget = budget;
@@ -27,7 +31,9 @@ public final class CycleDeadline {
 
     public void start() {
         deferred.set(0);
-        deadline = budget.isZero() ? Instant.MAX : clock.instant().plus(budget);
+        Instant now = clock.instant();
+        deadline = budget.isZero() ? Instant.MAX : now.plus(budget);
+        discoveryDeadline = budget.isZero() ? Instant.MAX : now.plus(discoveryShare());
     }
 
     /** Whether a task may still be polled in this cycle; counts the ones that may not. */
@@ -37,6 +43,24 @@ public final class CycleDeadline {
         }
         deferred.incrementAndGet();
         return false;
+    }
+
+    /** Whether a listing may still ask for a page in this cycle. */
+    public boolean discoveryInTime() {
+        return discoveryMillisLeft() > 0;
+    }
+
+    /** What is left of discovery's share, in milliseconds; {@code Long.MAX_VALUE} without a budget. */
+    public long discoveryMillisLeft() {
+        if (discoveryDeadline.equals(Instant.MAX)) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, Duration.between(clock.instant(), discoveryDeadline).toMillis());
+    }
+
+    /** Discovery's share of the budget, for the reports of listings it cut short. */
+    public Duration discoveryShare() {
+        return budget.dividedBy(2);
     }
 
     public void finish() {

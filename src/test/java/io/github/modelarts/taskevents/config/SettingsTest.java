@@ -36,6 +36,7 @@ class SettingsTest {
                 .containsExactly("OBegCXHxTJ2JHRAZWr0/14cyxyu6UXaNT3lrPFl", "ds2/task2");
         assertThat(settings.credentials().mode()).isEqualTo(AuthMode.NONE);
         assertThat(settings.discoveryEveryCycles()).isEqualTo(1);
+        assertThat(settings.discoveryMaxPages()).isEqualTo(100);
     }
 
     @Test
@@ -59,6 +60,8 @@ class SettingsTest {
             "MODELARTS_TASKS|ds1/t#1",
             "MODELARTS_DATASETS|a/b",
             "DISCOVERY_EVERY_CYCLES|0",
+            "DISCOVERY_MAX_PAGES|0",
+            "DISCOVERY_MAX_PAGES|many",
             "WATCH_CONSUMER_GROUP|' '",
             "MODELARTS_AUTH|kerberos",
             "POLL_CRON|every minute",

@@ -6,13 +6,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.simulator.Fault;
+import io.github.modelarts.taskevents.simulator.RequestGate;
+import io.github.modelarts.taskevents.simulator.RequestKind;
+import io.github.modelarts.taskevents.testing.MutableClock;
 import io.github.modelarts.taskevents.testsupport.KafkaProcess;
 import io.github.modelarts.taskevents.testsupport.ManagementClient;
 import io.github.modelarts.taskevents.testsupport.ManagementClient.Answer;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
     private static final String DS = "dsReady";
     private static final String READY = "/observe/health/ready";
+    private static final String LAST_SUCCESS = "modelarts_task_events_last_successful_cycle_timestamp_seconds";
+    private static final String FAILED_CYCLES = "modelarts_task_events_consecutive_failed_cycles";
 
     @Test
     void givenKafkaStopped_whenAnEventWaits_thenNotReadyWithAReason_andReadyAgainWhenKafkaReturns()
@@ -77,12 +85,82 @@ class ReadinessTest {
             Answer down = management.get(READY);
             assertThat(down.status()).isEqualTo(503);
             assertThat(check(down.json(), "modelarts-api").get("message").asText())
-                    .contains("Every poll of the ModelArts API failed in the last 2 cycles");
+                    .contains("The ModelArts API answered none of the polls of the last 2 cycles");
             assertThat(management.get("/observe/health/live").status()).isEqualTo(200);
 
             pipeline.simulator().clearFaults();
             pipeline.poll();
             assertThat(management.get(READY).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void givenDiscoveryOnly_whenEveryListCallFails_thenNotReadyAfterTheConfiguredCycles_andTheLastSuccessStays()
+            throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
+        try (Pipeline pipeline = new Pipeline().with("modelarts.datasets", DS).clock(clock)) {
+            // a finished task: listed, but nothing to GET in the cycles after
+            pipeline.simulator().putTask(DS, task("done", 3, "ModelArts.4996"));
+            pipeline.with("http.retries", "0").with("ready.api.failure.cycles", "2").start();
+            ManagementClient management = pipeline.management();
+            pipeline.poll();
+            double listedAt = clock.millis() / 1000.0;
+            assertThat(management.metrics().value(LAST_SUCCESS)).isEqualTo(listedAt);
+            pipeline.simulator().injectFault(RequestKind.TASK_LIST,
+                    Fault.error(503, "ModelArts.4700", "Service unavailable"));
+
+            clock.advance(Duration.ofMinutes(1));
+            pipeline.poll();
+            assertThat(management.get(READY).status()).as("one failed cycle is below the bound").isEqualTo(200);
+            clock.advance(Duration.ofMinutes(1));
+            pipeline.poll();
+
+            Answer down = management.get(READY);
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(check(down.json(), "modelarts-api").get("message").asText()).contains("last 2 cycles");
+            assertThat(management.metrics().value(LAST_SUCCESS)).isEqualTo(listedAt);
+            assertThat(management.metrics().value(FAILED_CYCLES)).isEqualTo(2);
+
+            pipeline.simulator().clearFaults();
+            clock.advance(Duration.ofMinutes(1));
+            pipeline.poll();
+            assertThat(management.get(READY).status()).isEqualTo(200);
+            assertThat(management.metrics().value(LAST_SUCCESS)).isEqualTo(clock.millis() / 1000.0);
+        }
+    }
+
+    @Test
+    void givenEveryPollDeferredByTheBudget_whenTheConfiguredCyclesPass_thenNotReady_andNoCycleCountsAsSuccessful()
+            throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T09:00:00Z"));
+        AtomicBoolean slowLists = new AtomicBoolean(true);
+        // to the application, each list call takes longer than the whole cycle budget
+        RequestGate listCallsTakeTheBudget = (method, uri, headers, body) -> {
+            if (slowLists.get() && uri.getPath().endsWith("/tasks")) {
+                clock.advance(Duration.ofSeconds(2));
+            }
+            return Optional.empty();
+        };
+        try (Pipeline pipeline = new Pipeline(listCallsTakeTheBudget).with("modelarts.datasets", DS)
+                .watching("dsStatic/a").clock(clock)) {
+            pipeline.simulator().putTask("dsStatic", task("a", 1, "ModelArts.4902"));
+            pipeline.with("poll.cycle.budget.ms", "1500").with("ready.api.failure.cycles", "2").start();
+            ManagementClient management = pipeline.management();
+
+            pipeline.poll();
+            pipeline.poll();
+
+            assertThat(pipeline.simulator().taskRequestCount("dsStatic", "a")).as("every poll deferred").isZero();
+            Answer down = management.get(READY);
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(check(down.json(), "modelarts-api").get("message").asText()).contains("last 2 cycles");
+            assertThat(management.metrics().value(LAST_SUCCESS)).isZero();
+
+            slowLists.set(false);
+            pipeline.poll();
+            assertThat(pipeline.simulator().taskRequestCount("dsStatic", "a")).isEqualTo(1);
+            assertThat(management.get(READY).status()).isEqualTo(200);
+            assertThat(management.metrics().value(LAST_SUCCESS)).isEqualTo(clock.millis() / 1000.0);
         }
     }
 

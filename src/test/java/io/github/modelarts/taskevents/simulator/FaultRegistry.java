@@ -1,14 +1,30 @@
 package io.github.modelarts.taskevents.simulator;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The injected faults: per task and for every request. A task's own faults come first. */
+/**
+ * The injected faults: per task, per kind of request and for every request. A task's own faults come first,
+ * then those of its kind.
+ */
 final class FaultRegistry {
     private final ConcurrentHashMap<String, FaultQueue> byTask = new ConcurrentHashMap<>();
+    private final Map<RequestKind, FaultQueue> byKind = new EnumMap<>(RequestKind.class);
     private final FaultQueue global = new FaultQueue();
+
+    FaultRegistry() {
+        for (RequestKind kind : RequestKind.values()) {
+            byKind.put(kind, new FaultQueue());
+        }
+    }
 
     void inject(String taskKey, Fault fault) {
         byTask.computeIfAbsent(taskKey, key -> new FaultQueue()).add(fault);
+    }
+
+    void injectFor(RequestKind kind, Fault fault) {
+        byKind.get(kind).add(fault);
     }
 
     void injectGlobal(Fault fault) {
@@ -24,11 +40,13 @@ final class FaultRegistry {
                 return fault;
             }
         }
-        return global.next();
+        Fault ofKind = byKind.get(path.kind()).next();
+        return ofKind != null ? ofKind : global.next();
     }
 
     void clear() {
         byTask.clear();
+        byKind.values().forEach(FaultQueue::clear);
         global.clear();
     }
 }

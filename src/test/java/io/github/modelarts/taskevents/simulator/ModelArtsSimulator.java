@@ -132,7 +132,12 @@ public final class ModelArtsSimulator implements AutoCloseable {
         faults.inject(RequestPath.taskKey(datasetId, taskId), fault);
     }
 
-    /** A fault for every request; a task's own faults are played first. */
+    /** A fault for every request of one kind, e.g. only the list calls; a task's own faults are played first. */
+    public void injectFault(RequestKind kind, Fault fault) {
+        faults.injectFor(kind, fault);
+    }
+
+    /** A fault for every request; a task's own faults and those of its kind are played first. */
     public void injectGlobalFault(Fault fault) {
         faults.injectGlobal(fault);
     }

@@ -112,6 +112,29 @@ class ModelArtsSimulatorFaultTest {
     }
 
     @Test
+    void givenListFaultAndGlobalFault_whenRequested_thenListCallsGetTheirOwnAndTaskGetsTheGlobal() throws Exception {
+        simulator.injectGlobalFault(Fault.error(503, "ModelArts.4302", "Gateway forwarding error"));
+        simulator.injectFault(RequestKind.TASK_LIST, Fault.error(429, "ModelArts.4206", "Excessive requests").times(1));
+        simulator.injectFault("ds1", "t1", Fault.error(500, "ModelArts.0010", "Internal error.").times(1));
+
+        assertThat(http.get("/v2/p1/datasets/ds1/tasks").statusCode()).isEqualTo(429);
+        assertThat(http.get("/v2/p1/datasets/ds1/tasks").statusCode()).isEqualTo(503);
+        assertThat(http.get(PATH).statusCode()).isEqualTo(500);
+        assertThat(http.get(PATH).statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void givenListFault_whenTaskRequested_thenTaskAnswersNormallyUntilTheFaultIsCleared() throws Exception {
+        simulator.injectFault(RequestKind.TASK_LIST, Fault.error(503, "ModelArts.4700", "Platform upgrading"));
+
+        assertThat(http.get(PATH).statusCode()).isEqualTo(200);
+        assertThat(http.get("/v2/p1/datasets/ds1/tasks").statusCode()).isEqualTo(503);
+
+        simulator.clearFaults();
+        assertThat(http.get("/v2/p1/datasets/ds1/tasks").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void givenLatencyFault_whenGet_thenNormalAnswerAfterTheDelay() throws Exception {
         simulator.injectFault("ds1", "t1", Fault.latency(Duration.ofMillis(300)));
 
