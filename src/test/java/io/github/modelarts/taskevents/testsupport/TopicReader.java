@@ -27,8 +27,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads what really landed on Kafka topics, from the beginning, as a consumer would. */
 public final class TopicReader implements AutoCloseable {
 
-    /** A record as a consumer sees it: topic, key, every header, value. */
-    public record Received(String topic, String key, Map<String, String> headers, String value) {
+    /** A record as a consumer sees it: topic, key, every header, value, and the time the producer sent it. */
+    public record Received(String topic, String key, Map<String, String> headers, String value, long timestamp) {
         public String header(String name) {
             return headers.get(name);
         }
@@ -84,6 +84,19 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /**
+     * Everything on the topics up to the end offsets they have now: for asserting that something is not there, or
+     * is there only once, without waiting a guessed time.
+     */
+    public List<Received> toEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            pollOnce();
+            return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+        });
+        return List.copyOf(received);
+    }
+
     private List<Received> matching(Predicate<Received> filter) {
         return received.stream().filter(filter).toList();
     }
@@ -94,7 +107,7 @@ public final class TopicReader implements AutoCloseable {
             for (Header header : record.headers()) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }
-            received.add(new Received(record.topic(), record.key(), headers, record.value()));
+            received.add(new Received(record.topic(), record.key(), headers, record.value(), record.timestamp()));
         }
     }
 
