@@ -76,7 +76,7 @@ public final class Application implements AutoCloseable {
         main.bind("countRetry", new FetchResults.CountRetry());
         main.bind("taskJson", TaskJson.MAPPER);
 
-        EventFactory events = new EventFactory(settings.projectId());
+        EventFactory events = new EventFactory(settings.projectId(), settings.kafkaMaxRequestSize());
         FailureStreaks failureStreaks = new FailureStreaks(settings.pollErrorThreshold(), watchList::memory);
         main.bind("watchList", watchList);
         main.bind("cycleDeadline", new CycleDeadline(settings.pollCycleBudget(), clock));

@@ -27,7 +27,8 @@ public record Settings(
         int terminalRecheckCycles,
         State state,
         TrustStore trustStore,
-        int discoveryEveryCycles) {
+        int discoveryEveryCycles,
+        int kafkaMaxRequestSize) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -75,7 +76,9 @@ public record Settings(
                         read.secret("state.jdbc.password"),
                         Duration.ofDays(read.integer("state.retention.days", 1, 3650))),
                 TrustStore.from(read),
-                read.integer("discovery.every.cycles", 1, 1_000_000));
+                read.integer("discovery.every.cycles", 1, 1_000_000),
+                // the events are cut to fit it, so it must leave room for an event's fields once cut
+                read.integer("camel.component.kafka.max-request-size", 64 * 1024, 64 * 1024 * 1024));
         read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)");
         for (String topicKey : List.of("topic.completed", "topic.failed", "topic.progress", "topic.errors",
                 "topic.watch")) {

@@ -27,6 +27,7 @@ class SettingsTest {
                 .containsExactly("OBegCXHxTJ2JHRAZWr0/14cyxyu6UXaNT3lrPFl", "ds2/task2");
         assertThat(settings.credentials().mode()).isEqualTo(AuthMode.NONE);
         assertThat(settings.discoveryEveryCycles()).isEqualTo(1);
+        assertThat(settings.kafkaMaxRequestSize()).isEqualTo(1_048_576);
     }
 
     @Test
@@ -57,6 +58,7 @@ class SettingsTest {
             "MAX_CONCURRENT_REQUESTS|0",
             "HTTP_READ_TIMEOUT_MS|soon",
             "TOPIC_COMPLETED|bad topic",
+            "CAMEL_COMPONENT_KAFKA_MAX_REQUEST_SIZE|1024",
     })
     void givenInvalidValue_whenLoaded_thenStartupRefusedNamingTheVariable(String variable, String value) {
         Map<String, String> env = new HashMap<>(VALID);
