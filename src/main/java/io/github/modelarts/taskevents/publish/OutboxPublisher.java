@@ -5,6 +5,7 @@ import io.github.modelarts.taskevents.state.StateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -43,7 +44,7 @@ public final class OutboxPublisher {
         if (System.nanoTime() - retryAtNanos < 0) {
             return List.of();
         }
-        return store.pending(BATCH);
+        return store.pending(BATCH, Set.of());
     }
 
     /**

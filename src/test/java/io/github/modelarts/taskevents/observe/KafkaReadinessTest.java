@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,7 @@ class KafkaReadinessTest {
         assertThat(past.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(past.getMessage())
                 .hasValue("Outbox backlog 2 is over READY_MAX_BACKLOG (1): Kafka does not keep up");
-        store.markPublished(store.pending(10).stream().map(OutboxRecord::seq).toList());
+        store.markPublished(store.pending(10, Set.of()).stream().map(OutboxRecord::seq).toList());
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
@@ -69,7 +70,7 @@ class KafkaReadinessTest {
 
         assertThat(failing.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(failing.getMessage()).hasValue("Kafka did not acknowledge the last send (outbox backlog: 1)");
-        publishing.published(store.pending(1).get(0));
+        publishing.published(store.pending(1, Set.of()).get(0));
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
