@@ -6,6 +6,7 @@ import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.event.EventFactory;
+import io.github.modelarts.taskevents.event.UnpublishableEvents;
 import io.github.modelarts.taskevents.fetch.FetchResults;
 import io.github.modelarts.taskevents.fetch.HttpTransport;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
@@ -85,7 +86,8 @@ public final class Application implements AutoCloseable {
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
         main.bind("taskRecorder", new TaskRecorder(store, watchList));
-        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
+        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing(),
+                new UnpublishableEvents(settings.projectId(), settings.topics().errors(), clock)));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
         Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events), database, store, watchList,

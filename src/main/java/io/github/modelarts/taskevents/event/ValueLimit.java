@@ -9,7 +9,7 @@ import java.util.List;
  * Keeps an event's value within what the Kafka producer sends. A record over {@code max.request.size} is refused for
  * good, so the free text the API sends without a bound is cut: the fields of {@link #CUT_ORDER} in turn, each only as
  * much as still needed, and each named in the value's {@code truncated} array. A value that still does not fit (an
- * identity field of that size) is left as it is.
+ * identity field of that size) is left as it is, for the publisher to park.
  */
 final class ValueLimit {
     /** Least needed first; {@code result} is an object, which cannot be cut in part, so it is left out whole. */

@@ -17,7 +17,11 @@ public record PollFailure(String reason, Integer httpStatus, String errorCode, S
 
     /** The start of a body that could not be used, for an error event; also for malformed watch requests. */
     public static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        return excerpt(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The start of a text of any length, for an error event, which must stay small. */
+    public static String excerpt(String text) {
         return text.length() <= BODY_EXCERPT_CHARS ? text : text.substring(0, BODY_EXCERPT_CHARS) + "…";
     }
 }
