@@ -7,6 +7,7 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.event.EventFactory;
+import io.github.modelarts.taskevents.event.UnpublishableEvents;
 import io.github.modelarts.taskevents.fetch.FetchResults;
 import io.github.modelarts.taskevents.fetch.HttpTransport;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
@@ -82,7 +83,7 @@ public final class Application implements AutoCloseable {
         main.bind("countRetry", new FetchResults.CountRetry());
         main.bind("taskJson", TaskJson.MAPPER);
 
-        EventFactory events = new EventFactory(settings.projectId());
+        EventFactory events = new EventFactory(settings.projectId(), settings.kafkaMaxRequestSize());
         FailureStreaks failureStreaks = new FailureStreaks(settings.pollErrorThreshold(), watchList::memory);
         main.bind("watchList", watchList);
         CycleDeadline deadline = new CycleDeadline(settings.pollCycleBudget(), clock);
@@ -93,7 +94,8 @@ public final class Application implements AutoCloseable {
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
         main.bind("taskRecorder", new TaskRecorder(store, watchList, events, settings.topics().errors(), clock));
-        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing()));
+        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing(),
+                new UnpublishableEvents(settings.projectId(), settings.topics().errors(), clock)));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
         Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events, deadline), database, store,

@@ -104,7 +104,7 @@ class PollRouteBranchesTest extends FetchRouteSupport {
         registry.bind("cycleDeadline", new CycleDeadline(Duration.ZERO, Clock.systemUTC()));
         registry.bind("statusChanges", new StatusChanges(ref -> memory.getOrDefault(ref, TaskMemory.NEW)));
         registry.bind("failureStreaks", new FailureStreaks(1, ref -> memory.getOrDefault(ref, TaskMemory.NEW)));
-        registry.bind("taskEvents", new EventFactory(PROJECT));
+        registry.bind("taskEvents", new EventFactory(PROJECT, 1 << 20));
         registry.bind("pollMonitor", new PollMonitor(new SimpleMeterRegistry(), Clock.systemUTC()));
     }
 

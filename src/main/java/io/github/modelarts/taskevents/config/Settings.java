@@ -37,7 +37,8 @@ public record Settings(
         TrustStore trustStore,
         int discoveryEveryCycles,
         int maxWatchedTasks,
-        int discoveryMaxPages) {
+        int discoveryMaxPages,
+        int kafkaMaxRequestSize) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -91,7 +92,9 @@ public record Settings(
                 TrustStore.from(read),
                 read.integer("discovery.every.cycles", 1, 1_000_000),
                 maxWatchedTasks(read, tasks),
-                read.integer("discovery.max.pages", 1, 1_000_000));
+                read.integer("discovery.max.pages", 1, 1_000_000),
+                // the events are cut to fit it, so it must leave room for an event's fields once cut
+                read.integer("camel.component.kafka.max-request-size", 64 * 1024, 64 * 1024 * 1024));
         kafkaProducer(read);
         read.integer("camel.main.shutdown-timeout", 1, 3600);
         if (!read.problems().isEmpty()) {

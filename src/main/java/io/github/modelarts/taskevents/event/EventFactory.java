@@ -20,13 +20,16 @@ import org.apache.camel.Variable;
 /**
  * Builds the events of docs/events.md, for the topic the route chose (the variable {@code topic}). A task event's
  * {@code ce_id} (docs/events.md#ce_id) is derived from the task run ({@code create_time}) and what happened, so a
- * re-send or a restart yields the same id.
+ * re-send or a restart yields the same id. Every value is kept within what the Kafka producer sends ({@link ValueLimit}).
  */
 public final class EventFactory {
     private final EventIdentity eventIdentity;
+    private final ValueLimit valueLimit;
 
-    public EventFactory(String projectId) {
+    /** {@code maxRequestSize}: the producer's {@code max.request.size}, the largest record it sends. */
+    public EventFactory(String projectId, int maxRequestSize) {
         this.eventIdentity = new EventIdentity(projectId);
+        this.valueLimit = new ValueLimit(maxRequestSize);
     }
 
     /** A succeeded, failed or stopped run; a failure says its category and whether a re-run may help. */
@@ -136,7 +139,7 @@ public final class EventFactory {
     private TaskEvent event(String topic, TaskRef ref, Instant observedAt, String type, String id, ObjectNode value) {
         value.properties().removeIf(field -> field.getValue().isNull());
         return new TaskEvent(topic, ref.taskId(), id, type, eventIdentity.source("datasets/" + ref.datasetId()),
-                ref.taskId(), observedAt, value.toString());
+                ref.taskId(), observedAt, valueLimit.serialize(value));
     }
 
     private String stableId(TaskRef ref, String run, String... happened) {

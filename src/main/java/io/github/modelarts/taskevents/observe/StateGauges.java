@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Gauges read at each scrape: watched tasks by status, and the events waiting in the outbox. */
+/** Gauges read at each scrape: watched tasks by status, and the events waiting or parked in the outbox. */
 final class StateGauges {
     /** Status labels: the documented statuses, "unknown" for any other, "none" before the API described the task. */
     static final List<String> STATUSES = statuses();
@@ -28,6 +28,9 @@ final class StateGauges {
         }
         Gauge.builder("modelarts.task.events.outbox.backlog", store, StateStore::backlog)
                 .description("Events recorded but not yet acknowledged by Kafka").baseUnit("events")
+                .strongReference(true).register(registry);
+        Gauge.builder("modelarts.task.events.outbox.parked", store, StateStore::parked)
+                .description("Events Kafka refused for good, parked in the outbox for an operator").baseUnit("events")
                 .strongReference(true).register(registry);
         Gauge.builder("modelarts.task.events.outbox.oldest.age", store, s -> s.oldestPending()
                         .map(oldest -> Duration.between(oldest, clock.instant()).toMillis() / 1000.0).orElse(0.0))

@@ -1,10 +1,11 @@
 package io.github.modelarts.taskevents.publish;
 
+import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.event.UnpublishableEvents;
 import io.github.modelarts.taskevents.state.OutboxRecord;
 import io.github.modelarts.taskevents.state.StateStore;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -12,38 +13,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publish stage, used by the {@code publish-outbox} route: hands recorded events to Kafka in the
- * order they were recorded, marks each one once Kafka has acknowledged it, and backs off while Kafka is
- * unreachable so an outage costs one warning, not a log flood.
+ * The publish stage, used by the {@code publish-outbox} route: hands recorded events to Kafka in the order they were
+ * recorded and marks each one once Kafka has acknowledged it. Order is kept per key (task), not across keys: a record
+ * Kafka refuses for now holds back the later records of its key only ({@link HeldKeys}); one it refuses for good
+ * ({@link Refusals}) is parked with an error event and holds back nothing. When Kafka takes nothing at all, the
+ * publisher waits for it, so an outage costs a warning or two, not a log flood.
  */
 public final class OutboxPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final Logger EVENTS = LoggerFactory.getLogger("modelarts.events");
     private static final String RECORD = "outboxRecord";
-    private static final String ACKNOWLEDGED = "outboxAcknowledged";
+    private static final String BATCH = "outboxBatch";
     /** The exchange variable the route's {@code toD} takes the record's topic from. */
     private static final String TOPIC = "outboxTopic";
-    private static final int BATCH = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final int BATCH_SIZE = 500;
 
     private final StateStore store;
     private final PublishListener listener;
-    private volatile long retryAtNanos = System.nanoTime();
-    private volatile Duration backoff = Duration.ZERO;
+    private final UnpublishableEvents unpublishable;
+    private final HeldKeys heldKeys = new HeldKeys();
+    /** While Kafka is taken as away, no batch starts before this pause is over; null while Kafka takes records. */
+    private volatile Pause kafkaAway;
 
-    public OutboxPublisher(StateStore store, PublishListener listener) {
+    public OutboxPublisher(StateStore store, PublishListener listener, UnpublishableEvents unpublishable) {
         this.store = store;
         this.listener = listener;
+        this.unpublishable = unpublishable;
     }
 
-    /** The next events to send, oldest first; none while backing off after a failed send. */
+    /** The next events to send, oldest first, without those of held keys; none while Kafka is taken as away. */
     public List<OutboxRecord> pending(Exchange exchange) {
-        // the split's copies of this exchange share the list: each adds its record once Kafka has acknowledged it
-        exchange.setProperty(ACKNOWLEDGED, new ArrayList<Long>());
-        if (System.nanoTime() - retryAtNanos < 0) {
+        exchange.setProperty(BATCH, new PublishBatch());
+        Pause away = kafkaAway;
+        if (away != null && !away.isOver()) {
             return List.of();
         }
-        return store.pending(BATCH);
+        return store.pending(BATCH_SIZE, heldKeys.waiting());
+    }
+
+    /** Whether the record in the body may be sent now (see {@link PublishBatch#mayGo}). */
+    public boolean mayGo(Exchange exchange) {
+        return batch(exchange).mayGo(exchange.getMessage().getBody(OutboxRecord.class).key());
     }
 
     /**
@@ -52,27 +62,31 @@ public final class OutboxPublisher {
      */
     public void toKafkaMessage(Exchange exchange) {
         OutboxRecord record = exchange.getMessage().getBody(OutboxRecord.class);
+        exchange.setProperty(RECORD, record);
         Message message = exchange.getMessage();
         message.getHeaders().clear();
         record.headers().forEach(message::setHeader);
         message.setHeader(KafkaConstants.KEY, record.key());
         message.setBody(record.value());
         exchange.setVariable(TOPIC, record.topic());
-        exchange.setProperty(RECORD, record);
     }
 
     /** Kafka acknowledged the record: it leaves the outbox with the rest of the batch, in {@link #markPublished}. */
     public void acknowledged(Exchange exchange) {
         OutboxRecord record = exchange.getProperty(RECORD, OutboxRecord.class);
-        acknowledgedSeqs(exchange).add(record.seq());
-        if (!backoff.isZero()) {
+        batch(exchange).acknowledged(record.seq());
+        boolean wasHeld = heldKeys.release(record.key());
+        if (kafkaAway != null) {
             LOG.info("Kafka is reachable again; publishing the recorded events");
-            backoff = Duration.ZERO;
+            kafkaAway = null;
+        } else if (wasHeld) {
+            LOG.info("Kafka acknowledged event {} to {} when sent again; the later events of {} follow",
+                    record.ceId(), record.topic(), record.key());
         }
         listener.published(record);
         String reason = record.errorReason();
-        EVENTS.info("published {} {} task={} ce_id={}{}", record.headers().get("ce_type"), record.topic(),
-                record.key(), record.ceId(), reason == null ? "" : " reason=" + reason);
+        EVENTS.info("published {} {} task={} ce_id={}{}", record.type(), record.topic(), record.key(),
+                record.ceId(), reason == null ? "" : " reason=" + reason);
     }
 
     /**
@@ -80,36 +94,64 @@ public final class OutboxPublisher {
      * commit per record cost more than the send itself.
      */
     public void markPublished(Exchange exchange) {
-        List<Long> seqs = acknowledgedSeqs(exchange);
+        List<Long> seqs = batch(exchange).acknowledged();
         if (!seqs.isEmpty()) {
             store.markPublished(seqs);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Long> acknowledgedSeqs(Exchange exchange) {
-        return exchange.getProperty(ACKNOWLEDGED, List.class);
-    }
-
-    /** A send failed: the record stays in the outbox and is sent again after a growing pause. */
-    public void sendFailed(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        listener.sendFailed();
-        if (backoff.isZero()) {
-            LOG.warn("Kafka did not acknowledge an event; keeping it and the events after it in the outbox: {}",
-                    rootMessage(cause));
-            backoff = Duration.ofSeconds(1);
+    /**
+     * Kafka did not acknowledge the record: it is parked when Kafka would refuse it again however long it waited,
+     * and otherwise stays in the outbox, with the later records of its key, until it is sent again after a pause.
+     */
+    public void refused(Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        OutboxRecord record = exchange.getProperty(RECORD, OutboxRecord.class);
+        PublishBatch batch = batch(exchange);
+        // first, so that the key's later records wait even when parking fails
+        batch.refused(record.key());
+        Optional<Throwable> forGood = Refusals.forGood(failure);
+        if (forGood.isPresent()) {
+            park(record, forGood.get());
+            batch.parked(record.key());
         } else {
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            holdBack(record, Refusals.describe(Refusals.innermost(failure)), batch);
         }
-        retryAtNanos = System.nanoTime() + backoff.toNanos();
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root != null && root.getCause() != null) {
-            root = root.getCause();
+    private void park(OutboxRecord record, Throwable refusal) {
+        String cause = Refusals.describe(refusal);
+        // a parked unpublishable-event error event gets no error event of its own: on the same topic, that one could
+        // be refused and parked in turn, and so on
+        Optional<TaskEvent> errorEvent = UnpublishableEvents.REASON.equals(record.errorReason()) ? Optional.empty()
+                : Optional.of(unpublishable.about(record.ceId(), record.topic(), record.type(), record.key(),
+                        record.headers().get("ce_source"), cause));
+        store.park(record.seq(), errorEvent);
+        heldKeys.release(record.key());
+        LOG.warn("Kafka refused event {} ({}, key {}) to {} for good; it is parked in the outbox and the events after"
+                + " it go on: {}", record.ceId(), record.type(), record.key(), record.topic(), cause);
+        listener.parked(record, refusal.getClass().getSimpleName(), cause);
+    }
+
+    private void holdBack(OutboxRecord record, String cause, PublishBatch batch) {
+        boolean newlyHeld = heldKeys.hold(record.key());
+        listener.refusedForNow(record, cause);
+        if (batch.refusedForNow()) {
+            if (kafkaAway == null) {
+                LOG.warn("Kafka took neither of the last two events; the outbox waits for it and tries again after"
+                        + " 1 s, then 2, 4, ... up to 30 s: {}", cause);
+            }
+            kafkaAway = kafkaAway == null ? Pause.first() : kafkaAway.next();
+        } else if (newlyHeld && kafkaAway == null) {
+            LOG.warn("Kafka did not acknowledge event {} to {}; it is sent again after a pause, the later events of"
+                    + " {} wait for it and those of other keys go on: {}", record.ceId(), record.topic(),
+                    record.key(), cause);
+        } else {
+            LOG.debug("Kafka did not acknowledge event {} to {} again: {}", record.ceId(), record.topic(), cause);
         }
-        return root == null ? "unknown cause" : root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static PublishBatch batch(Exchange exchange) {
+        return exchange.getProperty(BATCH, PublishBatch.class);
     }
 }

@@ -8,6 +8,15 @@ public interface PublishListener {
     /** Kafka acknowledged {@code record}. */
     void published(OutboxRecord record);
 
-    /** Kafka did not acknowledge a send; the record stays in the outbox. */
-    void sendFailed();
+    /**
+     * Kafka did not take {@code record} for now; it stays in the outbox, is sent again after a pause, and the later
+     * events of its key wait for it. {@code cause} says what Kafka answered.
+     */
+    void refusedForNow(OutboxRecord record, String cause);
+
+    /**
+     * Kafka refused {@code record} for good, so it was parked; {@code reason} is the refusal's Kafka exception (e.g.
+     * {@code RecordTooLargeException}), {@code cause} what Kafka answered.
+     */
+    void parked(OutboxRecord record, String reason, String cause);
 }

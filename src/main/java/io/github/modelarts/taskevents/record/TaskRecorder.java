@@ -8,7 +8,6 @@ import io.github.modelarts.taskevents.state.StateStoreException;
 import io.github.modelarts.taskevents.task.PollFailure;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.watch.WatchList;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Variable;
@@ -70,7 +69,7 @@ public final class TaskRecorder {
         LOG.error("The state database refuses the state of {} for good; reported once: {}", change.ref(),
                 e.getMessage());
         try {
-            String problem = PollFailure.excerpt(e.getMessage().getBytes(StandardCharsets.UTF_8));
+            String problem = PollFailure.excerpt(e.getMessage());
             store.recordEvent(events.unstorable(errorsTopic, change.ref(), after.run(), problem, clock.instant()));
             return true;
         } catch (StateStoreException again) {

@@ -10,9 +10,14 @@ import java.util.Map;
 public record OutboxRecord(long seq, String ceId, String topic, String key, Map<String, String> headers,
                            String value) {
 
+    /** The record's {@code ce_type}. */
+    public String type() {
+        return headers.get("ce_type");
+    }
+
     /** The {@code reason} of an error event, for its log line and metric; null for any other event. */
     public String errorReason() {
-        if (!EventTypes.ERROR.equals(headers.get("ce_type"))) {
+        if (!EventTypes.ERROR.equals(type())) {
             return null;
         }
         try {

@@ -17,9 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The durable memory: each task's last state, and the outbox of events not yet acknowledged by Kafka.
+ * The durable memory: each task's last state, and the outbox of events not yet acknowledged by Kafka (and of those
+ * Kafka refused for good, parked).
  * A task's new state and its event are written in one transaction, so after any crash either both or
  * neither are there; an event id already in the outbox is never recorded twice.
  */
@@ -72,21 +74,12 @@ public final class StateStore {
 
     /** Saves the task's memory and, when given, appends its event to the outbox; both or neither. */
     public void record(TaskRef ref, TaskMemory memory, Optional<TaskEvent> event) {
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                saveTask(c, ref, memory);
-                if (event.isPresent()) {
-                    appendToOutbox(c, event.get());
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        inTransaction("Cannot record state of " + ref, c -> {
+            saveTask(c, ref, memory);
+            if (event.isPresent()) {
+                appendToOutbox(c, event.get());
             }
-        } catch (SQLException e) {
-            throw new StateStoreException("Cannot record state of " + ref, e);
-        }
+        });
     }
 
     /** Appends an event that changes no task's state: a failed list call, a malformed watch request. */
@@ -98,19 +91,34 @@ public final class StateStore {
         }
     }
 
-    public List<OutboxRecord> pending(int limit) {
+    /**
+     * Up to {@code limit} records waiting for Kafka, oldest first, without those of {@code heldKeys}: a key whose
+     * oldest record waits for a retry has its later records wait too, and must not fill the batch of the others.
+     */
+    public List<OutboxRecord> pending(int limit, Set<String> heldKeys) {
         List<OutboxRecord> records = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
                 "SELECT seq, ce_id, topic, record_key, headers, payload FROM outbox"
-                        + " WHERE published = FALSE ORDER BY seq")) {
+                        + " WHERE state = 'pending' AND seq > ? ORDER BY seq")) {
             select.setMaxRows(limit);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    records.add(new OutboxRecord(rows.getLong("seq"), rows.getString("ce_id"),
-                            rows.getString("topic"), rows.getString("record_key"),
-                            TaskJson.MAPPER.readValue(rows.getString("headers"), HEADERS),
-                            rows.getString("payload")));
+            long after = Long.MIN_VALUE;
+            boolean more = true;
+            while (more && records.size() < limit) {
+                select.setLong(1, after);
+                int read = 0;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && records.size() < limit) {
+                        read++;
+                        after = rows.getLong("seq");
+                        if (!heldKeys.contains(rows.getString("record_key"))) {
+                            records.add(new OutboxRecord(after, rows.getString("ce_id"), rows.getString("topic"),
+                                    rows.getString("record_key"),
+                                    TaskJson.MAPPER.readValue(rows.getString("headers"), HEADERS),
+                                    rows.getString("payload")));
+                        }
+                    }
                 }
+                more = read == limit;
             }
             return records;
         } catch (SQLException | JsonProcessingException e) {
@@ -121,7 +129,7 @@ public final class StateStore {
     /** Marks the records published, all in one transaction. */
     public void markPublished(List<Long> seqs) {
         try (Connection c = database.connection();
-             PreparedStatement update = c.prepareStatement("UPDATE outbox SET published = TRUE WHERE seq = ?")) {
+             PreparedStatement update = c.prepareStatement("UPDATE outbox SET state = 'published' WHERE seq = ?")) {
             c.setAutoCommit(false);
             for (long seq : seqs) {
                 update.setLong(1, seq);
@@ -135,12 +143,29 @@ public final class StateStore {
     }
 
     /**
+     * Takes a record Kafka refused for good out of the queue, and records its error event (when it has one) in the
+     * same transaction, so a crash leaves either both or neither.
+     */
+    public void park(long seq, Optional<TaskEvent> errorEvent) {
+        inTransaction("Cannot park outbox record " + seq, c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE outbox SET state = 'parked' WHERE seq = ? AND state = 'pending'")) {
+                update.setLong(1, seq);
+                update.executeUpdate();
+            }
+            if (errorEvent.isPresent()) {
+                appendToOutbox(c, errorEvent.get());
+            }
+        });
+    }
+
+    /**
      * Forgets events Kafka acknowledged before {@code before}. Safe: a task's durable state, not the
      * outbox, is what stops an outcome from being published again.
      */
     public int prunePublished(Instant before) {
         try (Connection c = database.connection(); PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM outbox WHERE published = TRUE AND created_at < ?")) {
+                "DELETE FROM outbox WHERE state = 'published' AND created_at < ?")) {
             delete.setLong(1, before.toEpochMilli());
             return delete.executeUpdate();
         } catch (SQLException e) {
@@ -148,13 +173,24 @@ public final class StateStore {
         }
     }
 
-    /** Events recorded but not yet acknowledged by Kafka. */
+    /** Events recorded but not yet acknowledged by Kafka, parked ones left out. */
     public long backlog() {
+        return count("pending");
+    }
+
+    /** Events Kafka refused for good, which wait for an operator. */
+    public long parked() {
+        return count("parked");
+    }
+
+    private long count(String state) {
         try (Connection c = database.connection(); PreparedStatement count = c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox WHERE published = FALSE");
-             ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+                "SELECT COUNT(*) FROM outbox WHERE state = ?")) {
+            count.setString(1, state);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         } catch (SQLException e) {
             throw new StateStoreException("Cannot count the outbox", e);
         }
@@ -163,13 +199,33 @@ public final class StateStore {
     /** When the oldest event still waiting for Kafka was observed; empty when none waits. */
     public Optional<Instant> oldestPending() {
         try (Connection c = database.connection(); PreparedStatement oldest = c.prepareStatement(
-                "SELECT MIN(created_at) FROM outbox WHERE published = FALSE");
+                "SELECT MIN(created_at) FROM outbox WHERE state = 'pending'");
              ResultSet rows = oldest.executeQuery()) {
             rows.next();
             long createdAt = rows.getLong(1);
             return rows.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(createdAt));
         } catch (SQLException e) {
             throw new StateStoreException("Cannot read the outbox", e);
+        }
+    }
+
+    private interface Writes {
+        void to(Connection c) throws SQLException;
+    }
+
+    /** {@code writes} in one transaction: all of them or, on any failure, none. */
+    private void inTransaction(String failure, Writes writes) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                writes.to(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateStoreException(failure, e);
         }
     }
 
@@ -213,7 +269,7 @@ public final class StateStore {
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox (ce_id, topic, record_key, headers,"
-                + " payload, created_at, published) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+                + " payload, created_at, state) VALUES (?, ?, ?, ?, ?, ?, 'pending')")) {
             insert.setString(1, event.id());
             insert.setString(2, event.topic());
             insert.setString(3, event.key());

@@ -22,7 +22,11 @@ public record PollFailure(String reason, Integer httpStatus, String errorCode, S
      * whatever looks like a credential hidden.
      */
     public static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        return excerpt(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The start of a text of any length, for an error event, which must stay small; credentials hidden. */
+    public static String excerpt(String text) {
         return Redaction.redact(text.length() <= BODY_EXCERPT_CHARS ? text
                 : text.substring(0, BODY_EXCERPT_CHARS) + "…");
     }

@@ -37,6 +37,7 @@ class SettingsTest {
         assertThat(settings.credentials().mode()).isEqualTo(AuthMode.NONE);
         assertThat(settings.discoveryEveryCycles()).isEqualTo(1);
         assertThat(settings.discoveryMaxPages()).isEqualTo(100);
+        assertThat(settings.kafkaMaxRequestSize()).isEqualTo(1_048_576);
     }
 
     @Test
@@ -108,6 +109,7 @@ class SettingsTest {
             "MANAGEMENT_HOST|localhost:9876",
             "MANAGEMENT_HOST|1::2::3",
             "MANAGEMENT_HOST|''",
+            "CAMEL_COMPONENT_KAFKA_MAX_REQUEST_SIZE|1024",
     })
     void givenInvalidValue_whenLoaded_thenStartupRefusedNamingTheVariable(String variable, String value) {
         Map<String, String> env = new HashMap<>(VALID);

@@ -17,10 +17,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start() {
+        return start(1);
+    }
+
+    /**
+     * With {@code brokers} brokers, numbered from 0; the controller runs in broker 0. More than one is for tests
+     * that take a topic's second replica away ({@link #stopBroker}).
+     */
+    public static EmbeddedKafka start(int brokers) {
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
-                    .setNumBrokerNodes(1)
+                    .setNumBrokerNodes(brokers)
                     .setNumControllerNodes(1)
                     .build())
                     // consumers join at once instead of after the default 3 s
@@ -53,6 +61,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(topics.stream().map(topic -> new NewTopic(topic, 1, (short) 1)).toList()).all().get();
         }
+    }
+
+    /** Shuts broker {@code id} down for good; the controller takes it out of the in-sync replicas of its topics. */
+    public void stopBroker(int id) {
+        cluster.brokers().get(id).shutdown();
     }
 
     public String bootstrapServers() {

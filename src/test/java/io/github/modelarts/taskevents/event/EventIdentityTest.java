@@ -18,7 +18,7 @@ class EventIdentityTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final TaskRef REF = new TaskRef("ds1", "task1");
     private static final FetchResult FETCHED = new FetchResult(null, 1, NOW);
-    private final EventFactory events = new EventFactory("p1");
+    private final EventFactory events = new EventFactory("p1", 1 << 20);
 
     @Test
     void givenATaskRun_whenItsEventsAreBuilt_thenIdsAndSourceAreTheContractsRecipe() throws Exception {

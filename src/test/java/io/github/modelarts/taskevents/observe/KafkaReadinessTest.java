@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Kafka readiness check against a real state database: the backlog bound and the last send. */
+/** The Kafka readiness check against a real state database: the backlog bound, refused and parked events. */
 class KafkaReadinessTest {
     @TempDir
     Path dir;
@@ -56,21 +57,41 @@ class KafkaReadinessTest {
         assertThat(past.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(past.getMessage())
                 .hasValue("Outbox backlog 2 is over READY_MAX_BACKLOG (1): Kafka does not keep up");
-        store.markPublished(store.pending(10).stream().map(OutboxRecord::seq).toList());
+        store.markPublished(store.pending(10, Set.of()).stream().map(OutboxRecord::seq).toList());
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
     @Test
-    void givenASendKafkaDidNotAcknowledge_whenChecked_thenDownUntilKafkaAcknowledgesOne() {
+    void givenAnEventKafkaRefusedForNow_whenChecked_thenDownNamingItAndTheCause_untilKafkaTakesIt() {
         record("a");
-        publishing.sendFailed();
+        OutboxRecord refused = store.pending(1, Set.of()).get(0);
+        publishing.refusedForNow(refused, "TimeoutException: Topic t not present in metadata after 5000 ms.");
 
         HealthCheck.Result failing = check.call();
 
         assertThat(failing.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(failing.getMessage()).hasValue("Kafka did not acknowledge the last send (outbox backlog: 1)");
-        publishing.published(store.pending(1).get(0));
+        assertThat(failing.getMessage()).hasValue("Kafka did not acknowledge event id-a to topic (TimeoutException:"
+                + " Topic t not present in metadata after 5000 ms.); it is sent again after a pause and the later"
+                + " events of its task wait (tasks held back: 1, outbox backlog: 1)");
+        publishing.published(refused);
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void givenAParkedEvent_whenChecked_thenUpNamingItAndWhyKafkaRefusedIt() {
+        record("a");
+        OutboxRecord parked = store.pending(1, Set.of()).get(0);
+        publishing.refusedForNow(parked, "NotEnoughReplicasException: fewer in-sync replicas than required");
+        store.park(parked.seq(), Optional.empty());
+        publishing.parked(parked, "RecordTooLargeException", "RecordTooLargeException: The message is 2000946 bytes");
+
+        HealthCheck.Result result = check.call();
+
+        assertThat(result.getState()).as("a parked event holds nothing back").isEqualTo(HealthCheck.State.UP);
+        assertThat(result.getMessage()).hasValue("1 parked event(s) Kafka refused for good, each with an"
+                + " unpublishable-event error event; the last: event id-a to topic parked: RecordTooLargeException:"
+                + " The message is 2000946 bytes");
+        assertThat(result.getDetails()).containsEntry("parked", 1L).containsEntry("backlog", 0L);
     }
 
     private void record(String taskId) {

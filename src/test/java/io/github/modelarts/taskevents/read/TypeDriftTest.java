@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TypeDriftTest {
     private static final TaskRef REF = new TaskRef("ds1", "task1");
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
-    private final EventFactory events = new EventFactory("p1");
+    private final EventFactory events = new EventFactory("p1", 1 << 20);
 
     @Test
     void givenSucceededTask_whenAStepsCreateTimeIsAString_thenCompletionCarriesTheResultAsReceived()

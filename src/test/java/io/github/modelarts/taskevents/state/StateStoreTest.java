@@ -10,7 +10,9 @@ import io.github.modelarts.taskevents.task.TaskRef;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,20 +43,47 @@ class StateStoreTest {
         store.record(REF, memory(), Optional.of(event("id-1")));
         store.record(REF, memory(), Optional.of(event("id-1")));
 
-        assertThat(store.pending(10)).extracting(OutboxRecord::ceId).containsExactly("id-1");
+        assertThat(store.pending(10, Set.of())).extracting(OutboxRecord::ceId).containsExactly("id-1");
     }
 
     @Test
     void givenPublishedAndPendingEvents_whenPruned_thenOnlyOldPublishedOnesGo() {
         store.record(REF, memory(), Optional.of(event("published")));
         store.record(REF, memory(), Optional.of(event("pending")));
-        store.markPublished(java.util.List.of(store.pending(10).get(0).seq()));
+        store.markPublished(List.of(store.pending(10, Set.of()).get(0).seq()));
 
         int deleted = store.prunePublished(AT.plusSeconds(1));
 
         assertThat(deleted).isEqualTo(1);
-        assertThat(store.pending(10)).extracting(OutboxRecord::ceId).containsExactly("pending");
+        assertThat(store.pending(10, Set.of())).extracting(OutboxRecord::ceId).containsExactly("pending");
         assertThat(store.prunePublished(AT.plusSeconds(1))).isZero();
+    }
+
+    @Test
+    void givenAHeldKeyWithMoreRecordsThanTheLimit_whenPendingRead_thenTheOtherKeysRecordsStillFillIt() {
+        for (int i = 0; i < 3; i++) {
+            store.recordEvent(event("held-" + i, "held"));
+        }
+        store.recordEvent(event("free-0", "free"));
+        store.recordEvent(event("other-0", "other"));
+
+        assertThat(store.pending(2, Set.of("held"))).extracting(OutboxRecord::ceId).containsExactly("free-0", "other-0");
+        assertThat(store.pending(2, Set.of())).extracting(OutboxRecord::ceId).containsExactly("held-0", "held-1");
+    }
+
+    @Test
+    void givenARecordParkedWithItsErrorEvent_thenItLeavesTheQueueForGood_andTheErrorEventWaitsInItsPlace() {
+        store.recordEvent(event("refused", "task"));
+        store.recordEvent(event("next", "task"));
+
+        store.park(store.pending(1, Set.of()).get(0).seq(), Optional.of(event("error-about-refused", "task")));
+        store.park(store.pending(1, Set.of()).get(0).seq(), Optional.of(event("error-about-refused", "task")));
+
+        assertThat(store.pending(10, Set.of())).as("an error event already in the outbox is not recorded again")
+                .extracting(OutboxRecord::ceId).containsExactly("error-about-refused");
+        assertThat(store.parked()).isEqualTo(2);
+        assertThat(store.backlog()).isEqualTo(1);
+        assertThat(store.prunePublished(AT.plusSeconds(1))).as("parked records wait for an operator").isZero();
     }
 
     @Test
@@ -89,7 +118,10 @@ class StateStoreTest {
     }
 
     private static TaskEvent event(String id) {
-        return new TaskEvent("topic", REF.taskId(), id, "modelarts.task.succeeded", "/modelarts/p/datasets/ds",
-                REF.taskId(), AT, "{}");
+        return event(id, REF.taskId());
+    }
+
+    private static TaskEvent event(String id, String key) {
+        return new TaskEvent("topic", key, id, "modelarts.task.succeeded", "/modelarts/p/datasets/ds", key, AT, "{}");
     }
 }

@@ -32,8 +32,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class TopicReader implements AutoCloseable {
 
-    /** A record as a consumer sees it: topic, key, every header, value. */
-    public record Received(String topic, String key, Map<String, String> headers, String value) {
+    /** A record as a consumer sees it: topic, key, every header, value, and the time the producer sent it. */
+    public record Received(String topic, String key, Map<String, String> headers, String value, long timestamp) {
         public String header(String name) {
             return headers.get(name);
         }
@@ -109,7 +109,7 @@ public final class TopicReader implements AutoCloseable {
             for (Header header : record.headers()) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
             }
-            Received event = new Received(record.topic(), record.key(), headers, record.value());
+            Received event = new Received(record.topic(), record.key(), headers, record.value(), record.timestamp());
             conform(event, record.offset());
             received.add(event);
         }
