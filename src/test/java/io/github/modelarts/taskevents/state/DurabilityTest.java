@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.testsupport.KafkaProcess;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
@@ -88,8 +89,11 @@ class DurabilityTest {
                 for (String[] row : new String[][] {{"sent", "TRUE"}, {"unsent", "FALSE"}}) {
                     s.execute("INSERT INTO outbox (ce_id, topic, record_key, headers, payload, created_at, published)"
                             + " VALUES ('id-" + row[0] + "', '" + completed + "', '" + row[0] + "',"
-                            + " '{\"ce_id\":\"id-" + row[0] + "\",\"ce_type\":\"modelarts.task.succeeded\"}',"
-                            + " '{}', 0, " + row[1] + ")");
+                            + " '{\"ce_id\":\"id-" + row[0] + "\",\"ce_type\":\"modelarts.task.succeeded\","
+                            + "\"ce_dataschema\":\"" + TaskEvent.SCHEMA_BASE + "modelarts.task.succeeded.json\"}',"
+                            + " '{\"project_id\":\"" + Pipeline.PROJECT + "\",\"dataset_id\":\"" + DS + "\","
+                            + "\"task_id\":\"" + row[0] + "\",\"status\":3,\"outcome\":\"SUCCEEDED\","
+                            + "\"observed_at\":\"2026-11-27T09:00:00Z\"}', 0, " + row[1] + ")");
                 }
             }
             pipeline.simulator().putTask(DS, task("new", 3, "ModelArts.4996"));
