@@ -18,6 +18,7 @@ import io.github.modelarts.taskevents.fetch.auth.RequestAuthenticator;
 import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
+import io.github.modelarts.taskevents.publish.PublishListener;
 import io.github.modelarts.taskevents.record.TaskRecorder;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
@@ -34,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.camel.FluentProducerTemplate;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
@@ -59,6 +61,14 @@ public final class Application implements AutoCloseable {
 
     /** {@code clock} times tokens, signatures and observations: tests drive it instead of waiting. */
     public Application(Settings settings, SettingsSource source, Clock clock) {
+        this(settings, source, clock, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code publishing} wraps what the publisher tells of each send: the seam through which a crash test stops the
+     * JVM at an exact point of the publish path (between Kafka's acknowledgement and the outbox mark).
+     */
+    Application(Settings settings, SettingsSource source, Clock clock, UnaryOperator<PublishListener> publishing) {
         Observability observability = new Observability(ObserveSettings.from(source), clock);
         this.database = new Database(settings.state());
         this.store = new StateStore(database);
@@ -94,7 +104,7 @@ public final class Application implements AutoCloseable {
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
         main.bind("taskRecorder", new TaskRecorder(store, watchList, events, settings.topics().errors(), clock));
-        main.bind("outboxPublisher", new OutboxPublisher(store, observability.publishing(),
+        main.bind("outboxPublisher", new OutboxPublisher(store, publishing.apply(observability.publishing()),
                 new UnpublishableEvents(settings.projectId(), settings.topics().errors(), clock)));
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));

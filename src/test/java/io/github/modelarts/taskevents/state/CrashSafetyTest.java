@@ -5,6 +5,7 @@ import static io.github.modelarts.taskevents.testsupport.TaskBodies.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.modelarts.taskevents.App;
+import io.github.modelarts.taskevents.HaltAfterFirstAcknowledgement;
 import io.github.modelarts.taskevents.simulator.Fault;
 import io.github.modelarts.taskevents.testsupport.JavaProcess;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
@@ -81,6 +82,29 @@ class CrashSafetyTest {
             try (JavaProcess app = startApp(pipeline, "second")) {
                 assertTerminalEvents(reader, pipeline, 2);
             }
+        }
+    }
+
+    @Test
+    void givenKilledBetweenKafkasAcknowledgementAndTheOutboxMark_whenRestarted_thenOnlyThatEventTwiceWithItsCeId()
+            throws Exception {
+        try (Pipeline pipeline = endedTasks(); TopicReader reader = pipeline.reader()) {
+            try (JavaProcess app = JavaProcess.start(HaltAfterFirstAcknowledgement.class.getName(), List.of(),
+                    pipeline.environment(), pipeline.stateDir().resolve("halted.log"))) {
+                assertThat(app.waitForExit(Duration.ofSeconds(60))).isEqualTo(HaltAfterFirstAcknowledgement.HALTED);
+            }
+            List<Received> acknowledged = reader.all();
+            assertThat(acknowledged).as("Kafka had acknowledged exactly one event when the JVM stopped").hasSize(1);
+
+            try (JavaProcess app = startApp(pipeline, "second")) {
+                assertTerminalEvents(reader, pipeline, 2);
+            }
+            Map<String, List<Received>> byTask = reader.all().stream().filter(r -> TERMINAL.contains(r.header("ce_type")))
+                    .collect(Collectors.groupingBy(Received::key));
+            String resent = acknowledged.get(0).key();
+            assertThat(byTask.get(resent)).as("sent again, as its mark was lost").hasSize(2)
+                    .allSatisfy(r -> assertThat(r.header("ce_id")).isEqualTo(acknowledged.get(0).header("ce_id")));
+            byTask.forEach((task, events) -> assertThat(events).as(task).hasSize(task.equals(resent) ? 2 : 1));
         }
     }
 
