@@ -3,18 +3,20 @@ package io.github.modelarts.taskevents;
 import io.github.modelarts.taskevents.config.InvalidSettingsException;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
+import io.github.modelarts.taskevents.replay.ReplayCommand;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
-/** Entry point: {@code java -jar modelarts-task-events.jar [--demo]}. */
+/** Entry point: {@code java -jar modelarts-task-events.jar [--demo | replay ...]}. */
 public final class App {
     private static final int CONFIG_ERROR = 2;
     private static final String DEMO_CLASS = "io.github.modelarts.taskevents.demo.Demo";
@@ -25,8 +27,14 @@ public final class App {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("replay")) {
+            System.exit(new ReplayCommand(System.getenv(), Map.of(), Clock.systemUTC(), System.out, System.err)
+                    .run(arguments.subList(1, arguments.size())));
+        }
         if (!arguments.isEmpty() && !arguments.equals(List.of("--demo"))) {
             System.err.println("Usage: java -jar modelarts-task-events.jar [--demo]\n"
+                    + "       java -jar modelarts-task-events.jar replay --since <RFC 3339> [--until <RFC 3339>]"
+                    + " [--task <task_id>] [--type <ce_type>]\n"
                     + "Configured by environment variables; see README.md.");
             System.exit(CONFIG_ERROR);
         }

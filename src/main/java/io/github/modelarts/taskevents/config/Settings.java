@@ -143,7 +143,7 @@ public record Settings(
                 "watch.consumer.group", watchConsumerGroup);
     }
 
-    private static String kafkaBootstrapServers(SettingsReader read) {
+    static String kafkaBootstrapServers(SettingsReader read) {
         String servers = read.hostPorts("kafka.bootstrap.servers");
         if (servers.isEmpty()) {
             read.problem("kafka.bootstrap.servers", "is required " + OUTSIDE_DEMO);
@@ -167,7 +167,7 @@ public record Settings(
                 read.text("topic.errors"), watch);
     }
 
-    private static State state(SettingsReader read) {
+    static State state(SettingsReader read) {
         String jdbcUrl = read.text("state.jdbc.url");
         Path dir = Path.of("data");
         if (jdbcUrl.isEmpty()) {
@@ -183,7 +183,7 @@ public record Settings(
      * Camel's producer settings in {@code application.properties}: the outbox's guarantees rest on the acks and
      * idempotence, and Kafka refuses, when the producer is created, a delivery timeout shorter than a request's.
      */
-    private static void kafkaProducer(SettingsReader read) {
+    static void kafkaProducer(SettingsReader read) {
         read.oneOf("camel.component.kafka.request-required-acks", List.of("all", "-1"),
                 "an event leaves the outbox only once every in-sync replica has it");
         read.oneOf("camel.component.kafka.enable-idempotence", List.of("true"),
