@@ -13,9 +13,9 @@ import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.testing.MutableClock;
 import io.github.modelarts.taskevents.testsupport.JavaProcess;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
-import io.github.modelarts.taskevents.testsupport.SharedKafka;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,18 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,14 +50,6 @@ class ReplayCommandTest {
     private static Path stateDir;
     /** Every record the service sent, as its bytes on the wire, by ce_id. */
     private static Map<String, Wire> originals;
-
-    /** A record as Kafka holds it, every byte of key, headers (in order) and value, in Base64 to compare. */
-    record Wire(String topic, String key, List<String> headers, String value) {
-        String ceId() {
-            return headers.stream().filter(h -> h.startsWith("ce_id=")).findFirst().map(h -> new String(
-                    Base64.getDecoder().decode(h.substring("ce_id=".length())), StandardCharsets.UTF_8)).orElseThrow();
-        }
-    }
 
     @BeforeAll
     static void recordAndPublishEvents() throws Exception {
@@ -115,9 +98,12 @@ class ReplayCommandTest {
     @Test
     void givenTheWholeWindow_whenReplayed_thenEveryPublishedEventIsSentAgainByteForByte_inRecordedOrder()
             throws Exception {
+        Map<Path, String> filesBefore = files(stateDir);
+
         Replay replay = replay("--since", T0.toString());
 
         assertThat(replay.status).isEqualTo(ReplayCommand.SENT);
+        assertThat(files(stateDir)).as("the state database is read, never written").isEqualTo(filesBefore);
         assertThat(replay.sentIds()).containsExactlyElementsOf(publishedInRecordedOrder());
         assertThat(replay.sentIds()).containsExactlyInAnyOrder(id("done"), id("broke"), id("runs", T0),
                 id("runs", T1), id("runs", T2));
@@ -174,6 +160,22 @@ class ReplayCommandTest {
     }
 
     @Test
+    void givenNoStateDatabase_whenReplayed_thenItSaysSo_andCreatesNone() throws Exception {
+        Path empty = Files.createTempDirectory("no-state");
+        Map<String, String> elsewhere = new HashMap<>(settings);
+        elsewhere.put("STATE_DIR", empty.toString());
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = new ReplayCommand(elsewhere, Map.of(), Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of("--since", T0.toString()));
+
+        assertThat(status).isEqualTo(ReplayCommand.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("No state database in STATE_DIR " + empty
+                + " (no state.mv.db there): nothing to replay");
+        assertThat(files(empty)).isEmpty();
+    }
+
+    @Test
     void givenTheServiceHoldsTheDatabase_whenReplayedFromTheJar_thenItSaysTheServiceMustBeStopped() throws Exception {
         Path log = Files.createTempDirectory("replay").resolve("replay.log");
         try (Database held = openDatabase();
@@ -184,6 +186,17 @@ class ReplayCommandTest {
             assertThat(replay.waitForExit(Duration.ofSeconds(60))).isEqualTo(ReplayCommand.FAILED);
             assertThat(replay.output()).contains("the service holds it. Stop the service, then replay");
         }
+    }
+
+    /** Each file of {@code dir} with its size and modification time. */
+    private static Map<Path, String> files(Path dir) throws java.io.IOException {
+        Map<Path, String> files = new HashMap<>();
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path file : list.toList()) {
+                files.put(file, Files.size(file) + " " + Files.getLastModifiedTime(file));
+            }
+        }
+        return files;
     }
 
     private static List<String> publishedInRecordedOrder() throws java.sql.SQLException {
@@ -204,7 +217,7 @@ class ReplayCommandTest {
     }
 
     private static String id(String key) {
-        return originals.values().stream().filter(w -> w.topic().equals(topicOf(key)) && keyOf(w).equals(key))
+        return originals.values().stream().filter(w -> w.topic().equals(topicOf(key)) && w.keyText().equals(key))
                 .map(Wire::ceId).reduce((a, b) -> {
                     throw new AssertionError("more than one event of " + key);
                 }).orElseThrow();
@@ -213,21 +226,12 @@ class ReplayCommandTest {
     /** The event of {@code runs} recorded at {@code at}: a progress event, or its completion at T2. */
     private static String id(String key, Instant at) {
         String topic = at.equals(T2) ? topics.completed() : topics.progress();
-        return originals.values().stream().filter(w -> w.topic().equals(topic) && keyOf(w).equals(key))
-                .filter(w -> header(w, "ce_time").equals(at.toString())).map(Wire::ceId).findFirst().orElseThrow();
+        return originals.values().stream().filter(w -> w.topic().equals(topic) && w.keyText().equals(key))
+                .filter(w -> w.header("ce_time").equals(at.toString())).map(Wire::ceId).findFirst().orElseThrow();
     }
 
     private static String topicOf(String key) {
         return key.equals("done") ? topics.completed() : topics.failed();
-    }
-
-    private static String keyOf(Wire wire) {
-        return new String(Base64.getDecoder().decode(wire.key()), StandardCharsets.UTF_8);
-    }
-
-    private static String header(Wire wire, String name) {
-        return wire.headers().stream().filter(h -> h.startsWith(name + "=")).findFirst().map(h -> new String(
-                Base64.getDecoder().decode(h.substring(name.length() + 1)), StandardCharsets.UTF_8)).orElseThrow();
     }
 
     /** What one replay printed, returned, and added to the topics. */
@@ -249,43 +253,12 @@ class ReplayCommandTest {
         int status = new ReplayCommand(settings, Map.of(), Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(List.of(args));
-        List<Wire> added = new ArrayList<>();
-        wire().forEach((topic, records) -> added.addAll(records.subList(before.get(topic).size(), records.size())));
+        List<Wire> added = Wire.addedSince(before, topics);
         return new Replay(status, out.toString(StandardCharsets.UTF_8).lines().toList(),
                 err.toString(StandardCharsets.UTF_8), added);
     }
 
-    /** Every record on the event topics, as raw bytes: by topic, each in offset order. */
     private static Map<String, List<Wire>> wire() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
-        Map<String, List<Wire>> records = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = List.of(topics.completed(), topics.failed(), topics.progress(),
-                    topics.errors()).stream().map(topic -> new TopicPartition(topic, 0)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            partitions.forEach(partition -> records.put(partition.topic(), new ArrayList<>()));
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    records.get(record.topic()).add(wire(record));
-                }
-                return ends.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
-            });
-            consumer.close(CloseOptions.timeout(Duration.ZERO));
-        }
-        return records;
-    }
-
-    private static Wire wire(ConsumerRecord<byte[], byte[]> record) {
-        Base64.Encoder base64 = Base64.getEncoder();
-        List<String> headers = new ArrayList<>();
-        for (Header header : record.headers()) {
-            headers.add(header.key() + "=" + base64.encodeToString(header.value()));
-        }
-        return new Wire(record.topic(), base64.encodeToString(record.key()), headers,
-                base64.encodeToString(record.value()));
+        return Wire.onTopics(topics);
     }
 }
