@@ -7,8 +7,10 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.KafkaException;
 
 /**
  * {@code replay --since T [--until T] [--task ID] [--type CE_TYPE]}: re-publishes the published events the outbox
@@ -52,9 +54,11 @@ public final class ReplayCommand {
         }
         Duration retention = settings.state().retention();
         Instant retainedFrom = clock.instant().minus(retention);
+        // shown to the second, rounded up, so that the time it names is one a replay accepts
+        Instant earliest = retainedFrom.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         if (request.since().isBefore(retainedFrom)) {
             err.println("replay: --since " + request.since() + " is older than the outbox retains: published events"
-                    + " are kept STATE_RETENTION_DAYS=" + retention.toDays() + " days, so since " + retainedFrom
+                    + " are kept STATE_RETENTION_DAYS=" + retention.toDays() + " days, so since " + earliest
                     + " at the earliest");
             return BAD_ARGUMENTS;
         }
@@ -69,7 +73,8 @@ public final class ReplayCommand {
             events.forEach(event -> out.println(line(event)));
             out.println("replayed " + events.size() + (events.size() == 1 ? " event" : " events") + summary(notReplayed));
             return SENT;
-        } catch (RetainedOutbox.Unreadable | IllegalStateException e) {
+        } catch (RetainedOutbox.Unreadable | IllegalStateException | KafkaException e) {
+            // a KafkaException: the producer's configuration refused (Kafka hides the values of passwords)
             err.println("replay: " + e.getMessage());
             return FAILED;
         }

@@ -62,7 +62,7 @@ final class ReplayProducer implements AutoCloseable {
         }
     }
 
-    static ProducerRecord<byte[], byte[]> record(RetainedEvent event) {
+    private static ProducerRecord<byte[], byte[]> record(RetainedEvent event) {
         List<Header> headers = event.headers().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(CAMEL_HEADER_ORDER))
                 .<Header>map(h -> new RecordHeader(h.getKey(), utf8(h.getValue())))
