@@ -61,6 +61,10 @@ class PollingBenchmark {
         for (Scenario.Source source : sources) {
             for (int tasks : sizes) {
                 int cycles = Integer.getInteger("bench.cycles", tasks >= LARGE ? 10 : 15);
+                if (cycles < 3) {
+                    // the flips need a cycle to happen in and two to be seen before the window ends
+                    throw new IllegalArgumentException("bench.cycles must be at least 3: " + cycles);
+                }
                 scenarios.add(new Scenario(source, tasks, tasks >= LARGE ? 5_000 : 2_000, cycles, CONCURRENCY));
             }
         }
