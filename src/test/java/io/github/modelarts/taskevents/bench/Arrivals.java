@@ -28,6 +28,7 @@ final class Arrivals implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final Map<String, Long> firstArrival = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastArrival = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean running = true;
 
@@ -57,6 +58,7 @@ final class Arrivals implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.nanoTime();
                     counts.get(record.topic()).increment();
+                    lastArrival.put(record.topic(), now);
                     if (record.topic().equals(detectionTopic)) {
                         firstArrival.putIfAbsent(record.key(), now);
                     }
@@ -69,6 +71,11 @@ final class Arrivals implements AutoCloseable {
 
     long count(String topic) {
         return counts.get(topic).sum();
+    }
+
+    /** When the latest record on {@code topic} arrived, on {@link System#nanoTime()}; 0 before the first. */
+    long lastArrivalNanos(String topic) {
+        return lastArrival.getOrDefault(topic, 0L);
     }
 
     /** When a record keyed {@code key} first arrived on the detection topic, if it has. */

@@ -18,21 +18,24 @@ import java.util.stream.IntStream;
  */
 final class BenchTasks {
     static final String PROJECT = "bench-project";
-    private static final int DATASETS = 10;
+    /** The list API's largest page, which the route asks for. */
+    private static final int PAGE = 100;
     private static final String RUNNING_CODE = "ModelArts.4902";
     private static final Map<String, Object> SUCCEEDED = Map.of("status", 3, "code", "ModelArts.4996",
             "progress", 100.0);
 
     private final int flipEvery;
+    private final int datasets;
     private final List<TaskRef> all;
     private final List<TaskRef> flipping;
     private final Map<String, Long> flipNanos = new ConcurrentHashMap<>();
 
-    BenchTasks(int count, int flipEvery) {
+    BenchTasks(int count, int flipEvery, int datasets) {
         this.flipEvery = flipEvery;
+        this.datasets = datasets;
         // short IDs: 10,000 of them must fit MODELARTS_TASKS into one environment string (128 KiB on Linux)
         this.all = IntStream.range(0, count)
-                .mapToObj(i -> new TaskRef("d" + i % DATASETS, String.format("t%05d", i))).toList();
+                .mapToObj(i -> new TaskRef("d" + i % datasets, String.format("t%05d", i))).toList();
         this.flipping = IntStream.range(0, count).filter(i -> i % flipEvery == 0).mapToObj(all::get).toList();
     }
 
@@ -44,9 +47,24 @@ final class BenchTasks {
         return flipping;
     }
 
-    List<String> steadyIds() {
-        return IntStream.range(0, all.size()).filter(i -> i % flipEvery != 0).mapToObj(i -> all.get(i).taskId())
-                .toList();
+    /** Each steady task (one that never ends) is read by its own GET: one read per request. */
+    Map<String, Integer> steadyReadsByTask() {
+        return IntStream.range(0, all.size()).filter(this::steady).boxed()
+                .collect(Collectors.toMap(i -> RequestLog.taskKey(all.get(i).taskId()), i -> 1));
+    }
+
+    /**
+     * The steady tasks each auto-label list page answers for. A dataset lists its tasks in insertion order:
+     * task {@code i} is the {@code i / datasets}-th of dataset {@code i % datasets}.
+     */
+    Map<String, Integer> steadyReadsByListPage() {
+        return IntStream.range(0, all.size()).filter(this::steady).boxed()
+                .collect(Collectors.toMap(i -> RequestLog.pageKey(all.get(i).datasetId(), TaskType.AUTO_LABEL,
+                        i / datasets / PAGE), i -> 1, Integer::sum));
+    }
+
+    private boolean steady(int index) {
+        return index % flipEvery != 0;
     }
 
     /** The {@code MODELARTS_TASKS} value. */
@@ -54,7 +72,13 @@ final class BenchTasks {
         return all.stream().map(TaskRef::toString).collect(Collectors.joining(","));
     }
 
+    /** The {@code MODELARTS_DATASETS} value: every dataset that holds a task. */
+    String datasetsSetting() {
+        return all.stream().map(TaskRef::datasetId).distinct().collect(Collectors.joining(","));
+    }
+
     void putRunning(ModelArtsSimulator simulator) {
+        // putTask lists a task as auto-label, the type steadyReadsByListPage counts
         all.forEach(ref -> simulator.putTask(ref.datasetId(), TaskBodies.task(ref.taskId(), 1, RUNNING_CODE)));
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 final class ProcessFigures {
     /** Kernel clock ticks per second of utime and stime; 100 on every Linux this runs on (USER_HZ). */
     private static final double TICKS_PER_SECOND = 100.0;
+    private static final Pattern PAUSE_MILLIS = Pattern.compile("Pause .* (\\d+(?:\\.\\d+)?)ms$");
     private static final Pattern HEAP_AROUND_GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
     private ProcessFigures() {
@@ -54,5 +55,20 @@ final class ProcessFigures {
             }
         }
         return new Heap(peak, live);
+    }
+
+    /**
+     * The stop-the-world pauses an {@code -Xlog:gc} file has logged so far, in milliseconds: read at the start
+     * and the end of a window, their difference is the GC time of the window, with no clock to line up.
+     */
+    static double gcPauseMillis(Path gcLog) throws IOException {
+        double total = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher matcher = PAUSE_MILLIS.matcher(line);
+            if (matcher.find()) {
+                total += Double.parseDouble(matcher.group(1));
+            }
+        }
+        return total;
     }
 }

@@ -43,8 +43,8 @@ final class SideRun {
 
     Measurement run() throws Exception {
         emptyDir();
-        BenchTasks tasks = new BenchTasks(scenario.tasks(), Scenario.FLIP_EVERY);
-        RequestLog log = new RequestLog(tasks.steadyIds());
+        BenchTasks tasks = new BenchTasks(scenario.tasks(), Scenario.FLIP_EVERY, scenario.source().datasets());
+        RequestLog log = new RequestLog(listsTasks() ? tasks.steadyReadsByListPage() : tasks.steadyReadsByTask());
         String progress = topicPrefix + "progress";
         try (ModelArtsSimulator simulator = ModelArtsSimulator.builder(BenchTasks.PROJECT).gate(log).build().start();
              Arrivals arrivals = new Arrivals(bootstrap, topicPrefix + "completed", List.of(progress))) {
@@ -53,14 +53,22 @@ final class SideRun {
             try (JavaProcess process = start(simulator, tasks)) {
                 progressNote = () -> log.completedCycles() + " cycles complete, " + arrivals.count(progress)
                         + " progress events and " + arrivals.detected() + " detections read";
-                // the route's first cycles record an event per task and overrun the interval; measure once it
-                // has sent those and is back on its schedule
-                await(WARM_UP_LIMIT, process, () -> log.onSchedule(scenario.intervalMs() * 1_000_000)
-                        && (side == Side.BASELINE || arrivals.count(progress) >= scenario.tasks()));
+                long firstStartMillis = -1;
+                if (side == Side.ROUTE) {
+                    // a first start: a first-sighting event per task, every one acknowledged before it is read
+                    await(WARM_UP_LIMIT, process, () -> arrivals.count(progress) >= scenario.tasks());
+                    firstStartMillis = (arrivals.lastArrivalNanos(progress) - log.firstRequestNanos()) / 1_000_000;
+                }
+                // the route's first cycles overrun the interval; measure once it is back on its schedule
+                await(WARM_UP_LIMIT, process, () -> log.onSchedule(scenario.intervalMs() * 1_000_000));
                 long windowStart = System.nanoTime();
                 long warmUpMillis = (windowStart - startedAt) / 1_000_000;
                 double cpuBefore = ProcessFigures.cpuSeconds(process.pid());
+                double gcBefore = ProcessFigures.gcPauseMillis(gcLog());
                 long requestsBefore = log.requests();
+                long readsBefore = log.reads();
+                long listsBefore = log.listRequests();
+                int cyclesBefore = log.completedCycles();
                 tasks.scheduleFlips(simulator, scenario.flipSpreadMs());
                 Duration window = Duration.ofMillis(scenario.measuredCycles() * scenario.intervalMs());
                 await(window.plus(SLACK), process, () -> {
@@ -68,20 +76,37 @@ final class SideRun {
                     return first >= 0 && log.completedCycles() >= first + scenario.measuredCycles()
                             && arrivals.detected() >= tasks.flipping().size();
                 });
-                double cpu = ProcessFigures.cpuSeconds(process.pid()) - cpuBefore;
-                // over the last minute, about the window: other work on the machine slows either side
-                double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-                double rss = ProcessFigures.peakRssMb(process.pid());
-                long requests = log.requests() - requestsBefore;
+                Window figures = new Window((System.nanoTime() - windowStart) / 1_000_000,
+                        ProcessFigures.cpuSeconds(process.pid()) - cpuBefore,
+                        ProcessFigures.gcPauseMillis(gcLog()) - gcBefore, log.requests() - requestsBefore,
+                        log.reads() - readsBefore, log.listRequests() - listsBefore,
+                        log.completedCycles() - cyclesBefore,
+                        // over the last minute, about the window: other work on the machine slows either side
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        ProcessFigures.peakRssMb(process.pid()), warmUpMillis, firstStartMillis);
                 process.stop();
-                return measure(log, log.firstCycleSince(windowStart), tasks, arrivals, requests, rss, cpu,
-                        warmUpMillis, loadAverage);
+                return measure(log, log.firstCycleSince(windowStart), tasks, arrivals, figures);
             }
         }
     }
 
-    private Measurement measure(RequestLog log, int firstCycle, BenchTasks tasks, Arrivals arrivals, long requests,
-                                double rss, double cpu, long warmUpMillis, double loadAverage) throws Exception {
+    /** What the window measured besides its cycles and detections. */
+    private record Window(long millis, double cpuSeconds, double gcPauseMillis, long requests, long reads,
+                          long listRequests, int cycles, double loadAverage, double rss, long warmUpMillis,
+                          long firstStartMillis) {
+    }
+
+    /** Whether this side reads the tasks from list pages: the route of a discovery scenario. */
+    private boolean listsTasks() {
+        return side == Side.ROUTE && scenario.source() == Scenario.Source.DISCOVERY;
+    }
+
+    private Path gcLog() {
+        return dir.resolve("gc.log");
+    }
+
+    private Measurement measure(RequestLog log, int firstCycle, BenchTasks tasks, Arrivals arrivals, Window window)
+            throws Exception {
         long[] cycles = new long[scenario.measuredCycles()];
         long busyNanos = 0;
         long polls = 0;
@@ -95,12 +120,14 @@ final class SideRun {
                 .mapToLong(ref -> (arrivals.arrivalNanos(ref.taskId()) - tasks.flipNanos(ref.taskId())) / 1_000_000)
                 .toArray();
         return new Measurement(polls, busyNanos / 1_000_000, cycles, detections,
-                tasks.flipping().size(), requests, rss, ProcessFigures.heap(dir.resolve("gc.log")), cpu,
-                warmUpMillis, loadAverage);
+                tasks.flipping().size(), window.requests(), window.rss(), ProcessFigures.heap(gcLog()),
+                window.cpuSeconds(), window.warmUpMillis(), window.loadAverage(), window.millis(), window.reads(),
+                window.listRequests(), window.cycles(), window.gcPauseMillis(), window.firstStartMillis());
     }
 
     private JavaProcess start(ModelArtsSimulator simulator, BenchTasks tasks) throws Exception {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc:file=" + dir.resolve("gc.log")));
+        String heap = side == Side.ROUTE ? "-Xmx" + routeXmxMb() + "m" : "-Xmx256m";
+        List<String> jvm = new ArrayList<>(List.of(heap, "-Xlog:gc:file=" + gcLog()));
         if (side == Side.ROUTE && Boolean.getBoolean("bench.jfr")) {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("route.jfr"));
         }
@@ -120,7 +147,9 @@ final class SideRun {
         return JavaProcess.start(jvm, App.class.getName(), List.of(), Map.ofEntries(
                 Map.entry("MODELARTS_ENDPOINT", simulator.baseUrl()),
                 Map.entry("MODELARTS_PROJECT_ID", BenchTasks.PROJECT),
-                Map.entry("MODELARTS_TASKS", tasks.asSetting()),
+                scenario.source() == Scenario.Source.DISCOVERY
+                        ? Map.entry("MODELARTS_DATASETS", tasks.datasetsSetting())
+                        : Map.entry("MODELARTS_TASKS", tasks.asSetting()),
                 Map.entry("POLL_CRON", "0/" + scenario.intervalMs() / 1000 + " * * * * ?"),
                 Map.entry("MAX_CONCURRENT_REQUESTS", Integer.toString(scenario.concurrency())),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", bootstrap),
@@ -132,6 +161,11 @@ final class SideRun {
                 Map.entry("TOPIC_PROGRESS", topicPrefix + "progress"),
                 Map.entry("TOPIC_ERRORS", topicPrefix + "errors"),
                 Map.entry("TOPIC_WATCH", topicPrefix + "watch")), dir.resolve("route.log"));
+    }
+
+    /** The route JVM's {@code -Xmx} in MB, {@code -Dbench.route.xmx.mb}. */
+    static int routeXmxMb() {
+        return Integer.getInteger("bench.route.xmx.mb", 128);
     }
 
     /** A state database left by an earlier run would make the route skip its first-sight events. */

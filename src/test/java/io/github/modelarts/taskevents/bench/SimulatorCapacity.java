@@ -31,7 +31,7 @@ final class SimulatorCapacity {
 
     /** Answered task GETs per second. */
     static double measure() throws Exception {
-        BenchTasks tasks = new BenchTasks(TASKS, Scenario.FLIP_EVERY);
+        BenchTasks tasks = new BenchTasks(TASKS, Scenario.FLIP_EVERY, Scenario.Source.STATIC.datasets());
         try (ModelArtsSimulator simulator = new ModelArtsSimulator(BenchTasks.PROJECT).start()) {
             tasks.putRunning(simulator);
             LongAdder answered = new LongAdder();
