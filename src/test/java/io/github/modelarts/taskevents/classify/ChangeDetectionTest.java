@@ -7,6 +7,7 @@ import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,6 @@ class ChangeDetectionTest {
     private static StatusChange seen(int status, String code, String createTime, TaskMemory before) {
         TaskDetail task = TaskJson.MAPPER.convertValue(Map.of("status", status, "code", code, "create_time",
                 createTime, "task_id", REF.taskId()), TaskDetail.class);
-        return StatusChanges.compare(REF, task, NOW, before);
+        return StatusChanges.compare(REF, task, NOW, before, Duration.ZERO);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.modelarts.taskevents.config.Secret;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.task.RunHistory;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class StateStoreTest {
 
     private static TaskMemory memory() {
         return new TaskMemory("2026-11-27 09:00:00", 3, "ModelArts.4996", true, "name", 100.0,
-                "modelarts.task.succeeded", AT, AT, 0, null, null);
+                "modelarts.task.succeeded", AT, AT, 0, null, null, RunHistory.NONE);
     }
 
     private static TaskEvent event(String id) {
