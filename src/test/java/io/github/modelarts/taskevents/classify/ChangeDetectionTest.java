@@ -61,6 +61,36 @@ class ChangeDetectionTest {
     }
 
     @Test
+    void givenARunningTaskUnchanged_whenStallAfterPasses_thenOneStallPerStall_andAnotherAfterAChange() {
+        Duration stallAfter = Duration.ofHours(2);
+        TaskMemory memory = TaskMemory.NEW;
+        int stalls = 0;
+        for (int minutes = 0; minutes <= 360; minutes += 30) {
+            String code = minutes == 180 ? "ModelArts.4916" : minutes > 180 ? "ModelArts.4916" : "ModelArts.4902";
+            TaskDetail task = TaskJson.MAPPER.convertValue(Map.of("status", 1, "code", code, "create_time", "t0"),
+                    TaskDetail.class);
+            StatusChange change = StatusChanges.compare(REF, task, NOW.plusSeconds(60L * minutes), memory, stallAfter);
+            assertThat(change.stalled()).as("minute " + minutes).isEqualTo(minutes == 120 || minutes == 300);
+            stalls += change.stalled() ? 1 : 0;
+            memory = change.after();
+        }
+
+        assertThat(stalls).isEqualTo(2);
+    }
+
+    @Test
+    void givenStallAfterZero_whenARunningTaskNeverChanges_thenNeverStalled() {
+        TaskDetail task = TaskJson.MAPPER.convertValue(Map.of("status", 1, "code", "ModelArts.4902", "create_time",
+                "t0"), TaskDetail.class);
+        StatusChange first = StatusChanges.compare(REF, task, NOW, TaskMemory.NEW, Duration.ZERO);
+
+        StatusChange later = StatusChanges.compare(REF, task, NOW.plus(Duration.ofDays(30)), first.after(),
+                Duration.ZERO);
+
+        assertThat(later.stalled()).isFalse();
+    }
+
+    @Test
     void givenUnknownStatus_whenSeen_thenChangedAndNeverTerminal() {
         StatusChange change = seen(9, "ModelArts.4902", "t0", TaskMemory.NEW);
 
