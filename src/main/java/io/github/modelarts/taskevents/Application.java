@@ -100,7 +100,7 @@ public final class Application implements AutoCloseable {
         main.bind("cycleDeadline", deadline);
         main.bind("pollExecutor", pollExecutor);
         main.bind("listingExecutor", listingExecutor);
-        main.bind("statusChanges", new StatusChanges(watchList::memory));
+        main.bind("statusChanges", new StatusChanges(watchList::memory, settings.stallAfter()));
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
         main.bind("taskRecorder", new TaskRecorder(store, watchList, events, settings.topics().errors(), clock));

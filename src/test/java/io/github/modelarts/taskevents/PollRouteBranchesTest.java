@@ -102,7 +102,8 @@ class PollRouteBranchesTest extends FetchRouteSupport {
     protected void bindToRegistry(Registry registry) throws Exception {
         super.bindToRegistry(registry);
         registry.bind("cycleDeadline", new CycleDeadline(Duration.ZERO, Clock.systemUTC()));
-        registry.bind("statusChanges", new StatusChanges(ref -> memory.getOrDefault(ref, TaskMemory.NEW)));
+        registry.bind("statusChanges", new StatusChanges(ref -> memory.getOrDefault(ref, TaskMemory.NEW),
+                Duration.ZERO));
         registry.bind("failureStreaks", new FailureStreaks(1, ref -> memory.getOrDefault(ref, TaskMemory.NEW)));
         registry.bind("taskEvents", new EventFactory(PROJECT, 1 << 20));
         registry.bind("pollMonitor", new PollMonitor(new SimpleMeterRegistry(), Clock.systemUTC()));

@@ -12,6 +12,7 @@ import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,15 @@ class PollRouteTest {
 
             List<Received> events = reader.await(9, r -> true);
             assertThat(events).hasSize(9);
+            // each is its run's first sighting: the first of its sequence, with nothing before it
+            assertThat(events).allSatisfy(event -> {
+                assertThat(event.header("ce_sequence")).isEqualTo("1");
+                assertThat(json(event).get("first_seen_at").asText()).isEqualTo(event.header("ce_time"));
+                assertThat(json(event).has("previous_status")).isFalse();
+                assertThat(json(event).has("previous_code")).isFalse();
+                assertThat(json(event).has("run_duration_s")).isEqualTo(event.topic().equals(pipeline.topics()
+                        .completed()) || event.topic().equals(pipeline.topics().failed()));
+            });
             Received succeeded = only(events, "succeeded3");
             assertEnvelope(succeeded, pipeline.topics().completed(), "modelarts.task.succeeded");
             JsonNode value = json(succeeded);
@@ -204,8 +214,14 @@ class PollRouteTest {
 
     private static void assertEnvelope(Received event, String topic, String ceType) {
         assertThat(event.topic()).isEqualTo(topic);
-        assertThat(event.headers().keySet()).containsExactlyInAnyOrder("ce_specversion", "ce_id", "ce_source", "ce_type",
-                "ce_dataschema", "ce_subject", "ce_time", "content-type");
+        // the sequence extension is on the task events of a run only, not on a failed poll's
+        List<String> headers = new ArrayList<>(List.of("ce_specversion", "ce_id", "ce_source", "ce_type",
+                "ce_dataschema", "ce_subject", "ce_time", "content-type"));
+        if (json(event).has("sequence")) {
+            headers.add("ce_sequence");
+            assertThat(event.header("ce_sequence")).isEqualTo(json(event).get("sequence").asText());
+        }
+        assertThat(event.headers().keySet()).containsExactlyInAnyOrderElementsOf(headers);
         assertThat(event.header("ce_specversion")).isEqualTo("1.0");
         assertThat(event.header("ce_id")).isNotBlank();
         assertThat(event.header("ce_source")).isEqualTo(SOURCE);

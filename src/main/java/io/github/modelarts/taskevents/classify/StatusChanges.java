@@ -5,6 +5,7 @@ import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,18 +15,22 @@ import org.apache.camel.Variable;
 /** The change detection of routes/poll-tasks.camel.yaml: what an answer changes against the task's memory. */
 public final class StatusChanges {
     private final Function<TaskRef, TaskMemory> memory;
+    private final Duration stallAfter;
 
-    public StatusChanges(Function<TaskRef, TaskMemory> memory) {
+    /** {@code stallAfter}: how long a running task may stay unchanged before it is reported stalled; zero: never. */
+    public StatusChanges(Function<TaskRef, TaskMemory> memory, Duration stallAfter) {
         this.memory = memory;
+        this.stallAfter = stallAfter;
     }
 
     /** A route step: the task in the body, as answered for the task in the variable {@code task}. */
     public StatusChange compare(@Body TaskDetail task, @Variable("task") TaskRef ref,
                                 @Variable(FetchResult.VARIABLE) FetchResult fetched) {
-        return compare(ref, task, fetched.observedAt(), memory.apply(ref));
+        return compare(ref, task, fetched.observedAt(), memory.apply(ref), stallAfter);
     }
 
-    public static StatusChange compare(TaskRef ref, TaskDetail task, Instant observedAt, TaskMemory before) {
+    public static StatusChange compare(TaskRef ref, TaskDetail task, Instant observedAt, TaskMemory before,
+                                       Duration stallAfter) {
         String run = Objects.requireNonNullElse(task.createTime(), "");
         boolean newRun = !run.equals(before.run());
         TaskMemory current = newRun ? before.startRun(run) : before;
@@ -34,6 +39,14 @@ public final class StatusChanges {
         boolean terminal = TaskStatus.of(task.status()).flatMap(TaskStatus::outcome).isPresent();
         TaskMemory after = current.seen(task.status(), task.code(), terminal, task.taskName(), task.progress(),
                 observedAt);
-        return new StatusChange(ref, before, after, changed, statusChanged);
+        boolean stalled = !changed && stalls(after, observedAt, stallAfter);
+        return new StatusChange(ref, before, stalled ? after.stallReported() : after, changed, statusChanged, stalled);
+    }
+
+    /** A documented status still going, unchanged for {@code stallAfter}, and that stall not reported yet. */
+    private static boolean stalls(TaskMemory after, Instant observedAt, Duration stallAfter) {
+        return !stallAfter.isZero() && !after.terminal() && TaskStatus.of(after.status()).isPresent()
+                && !after.history().stallReported()
+                && !observedAt.isBefore(after.history().lastChangeAt().plus(stallAfter));
     }
 }

@@ -38,7 +38,8 @@ public record Settings(
         int discoveryEveryCycles,
         int maxWatchedTasks,
         int discoveryMaxPages,
-        int kafkaMaxRequestSize) {
+        int kafkaMaxRequestSize,
+        Duration stallAfter) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -94,7 +95,8 @@ public record Settings(
                 maxWatchedTasks(read, tasks),
                 read.integer("discovery.max.pages", 1, 1_000_000),
                 // the events are cut to fit it, so it must leave room for an event's fields once cut
-                read.integer("camel.component.kafka.max-request-size", 64 * 1024, 64 * 1024 * 1024));
+                read.integer("camel.component.kafka.max-request-size", 64 * 1024, 64 * 1024 * 1024),
+                read.durationOrOff("stall.after"));
         kafkaProducer(read);
         read.integer("camel.main.shutdown-timeout", 1, 3600);
         if (!read.problems().isEmpty()) {

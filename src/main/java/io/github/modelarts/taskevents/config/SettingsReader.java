@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +72,25 @@ public final class SettingsReader {
         }
         problem(key, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
         return min;
+    }
+
+    /** An ISO-8601 duration such as {@code PT2H}, longer than zero; {@code 0} for none ({@link Duration#ZERO}). */
+    Duration durationOrOff(String key) {
+        String value = source.get(key);
+        if (value.equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            Duration parsed = Duration.parse(value);
+            if (!parsed.isNegative() && !parsed.isZero()) {
+                return parsed;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the expected form
+        }
+        problem(key, "must be an ISO-8601 duration longer than zero such as PT2H, or 0 for off, got '"
+                + printable(value) + "'");
+        return Duration.ZERO;
     }
 
     URI httpUrl(String key) {

@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.modelarts.taskevents.classify.FailureStreak;
+import io.github.modelarts.taskevents.classify.StatusChange;
 import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.task.Outcome;
 import io.github.modelarts.taskevents.task.PollFailure;
@@ -11,6 +12,7 @@ import io.github.modelarts.taskevents.task.TaskStatus;
 import io.github.modelarts.taskevents.task.model.ReceivedResult;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,7 +36,8 @@ public final class EventFactory {
 
     /** A succeeded, failed or stopped run; a failure says its category and whether a re-run may help. */
     public TaskEvent outcome(@Variable("topic") String topic, @Variable("task") TaskRef ref, @Body TaskDetail task,
-                             @Variable(FetchResult.VARIABLE) FetchResult fetched) {
+                             @Variable(FetchResult.VARIABLE) FetchResult fetched,
+                             @Variable("change") StatusChange change) {
         Outcome outcome = TaskStatus.of(task.status()).flatMap(TaskStatus::outcome)
                 .orElseThrow(() -> new IllegalArgumentException("status " + task.status() + " ends no run"));
         ObjectNode value = taskValue(ref, task, fetched.observedAt());
@@ -44,29 +47,55 @@ public final class EventFactory {
             value.put("failure_category", failure.category());
             value.put("retryable", failure.retryable());
         }
-        return event(topic, ref, fetched.observedAt(), outcome.ceType(),
-                stableId(ref, task.createTime(), outcome.name()), value);
+        value.put("run_duration_s", RunFields.runDurationSeconds(task, change, fetched.observedAt()));
+        // the terminal id stays that of (run, outcome): once per run, and the same as before sequences existed
+        return runEvent(topic, ref, fetched.observedAt(), outcome.ceType(),
+                stableId(ref, task.createTime(), outcome.name()), value, change);
     }
 
     /** A documented status that has not ended the run, with the phase its code names. */
     public TaskEvent progress(@Variable("topic") String topic, @Variable("task") TaskRef ref, @Body TaskDetail task,
-                              @Variable(FetchResult.VARIABLE) FetchResult fetched) {
-        TaskStatus status = TaskStatus.of(task.status())
-                .orElseThrow(() -> new IllegalArgumentException("status " + task.status() + " is not documented"));
-        ObjectNode value = taskValue(ref, task, fetched.observedAt());
-        value.put("phase", TaskCodes.phase(task.code(), status));
-        String id = stableId(ref, task.createTime(), "progress", String.valueOf(task.status()), task.code());
-        return event(topic, ref, fetched.observedAt(), EventTypes.PROGRESS, id, value);
+                              @Variable(FetchResult.VARIABLE) FetchResult fetched,
+                              @Variable("change") StatusChange change) {
+        return runEvent(topic, ref, fetched.observedAt(), EventTypes.PROGRESS, sequenceId(ref, task, change),
+                phased(ref, task, fetched), change);
+    }
+
+    /** A running task whose status, code and progress have not changed since {@code unchanged_since}. */
+    public TaskEvent stalled(@Variable("topic") String topic, @Variable("task") TaskRef ref, @Body TaskDetail task,
+                             @Variable(FetchResult.VARIABLE) FetchResult fetched,
+                             @Variable("change") StatusChange change) {
+        ObjectNode value = phased(ref, task, fetched);
+        Instant since = change.after().history().lastChangeAt();
+        value.put("unchanged_since", since.toString());
+        value.put("unchanged_for_s", Duration.between(since, fetched.observedAt()).toSeconds());
+        return runEvent(topic, ref, fetched.observedAt(), EventTypes.STALLED, sequenceId(ref, task, change), value,
+                change);
     }
 
     public TaskEvent unknownStatus(@Variable("topic") String topic, @Variable("task") TaskRef ref,
-                                   @Body TaskDetail task, @Variable(FetchResult.VARIABLE) FetchResult fetched) {
+                                   @Body TaskDetail task, @Variable(FetchResult.VARIABLE) FetchResult fetched,
+                                   @Variable("change") StatusChange change) {
         ObjectNode value = errorValue(ref, "unknown-status", 200, fetched);
         value.put("task_name", task.taskName());
         value.put("status", task.status());
         value.put("code", task.code());
-        String id = stableId(ref, task.createTime(), "unknown-status", String.valueOf(task.status()), task.code());
-        return event(topic, ref, fetched.observedAt(), EventTypes.ERROR, id, value);
+        return runEvent(topic, ref, fetched.observedAt(), EventTypes.ERROR, sequenceId(ref, task, change), value,
+                change);
+    }
+
+    /** The task fields and the phase its code names. */
+    private ObjectNode phased(TaskRef ref, TaskDetail task, FetchResult fetched) {
+        TaskStatus status = TaskStatus.of(task.status())
+                .orElseThrow(() -> new IllegalArgumentException("status " + task.status() + " is not documented"));
+        ObjectNode value = taskValue(ref, task, fetched.observedAt());
+        value.put("phase", TaskCodes.phase(task.code(), status));
+        return value;
+    }
+
+    /** The id of a non-terminal event: its place in the run, so a status or code that comes back is a new event. */
+    private String sequenceId(TaskRef ref, TaskDetail task, StatusChange change) {
+        return stableId(ref, task.createTime(), "sequence", String.valueOf(change.sequence()));
     }
 
     /**
@@ -137,9 +166,21 @@ public final class EventFactory {
     }
 
     private TaskEvent event(String topic, TaskRef ref, Instant observedAt, String type, String id, ObjectNode value) {
+        return event(topic, ref, observedAt, type, id, value, null);
+    }
+
+    /** A task event of the run: numbered, and with what is known of the run so far. */
+    private TaskEvent runEvent(String topic, TaskRef ref, Instant observedAt, String type, String id,
+                               ObjectNode value, StatusChange change) {
+        RunFields.add(value, change);
+        return event(topic, ref, observedAt, type, id, value, change.sequence());
+    }
+
+    private TaskEvent event(String topic, TaskRef ref, Instant observedAt, String type, String id, ObjectNode value,
+                            Integer sequence) {
         value.properties().removeIf(field -> field.getValue().isNull());
         return new TaskEvent(topic, ref.taskId(), id, type, eventIdentity.source("datasets/" + ref.datasetId()),
-                ref.taskId(), observedAt, valueLimit.serialize(value));
+                ref.taskId(), observedAt, valueLimit.serialize(value), sequence);
     }
 
     private String stableId(TaskRef ref, String run, String... happened) {

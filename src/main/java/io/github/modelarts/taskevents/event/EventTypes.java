@@ -4,6 +4,7 @@ package io.github.modelarts.taskevents.event;
 public final class EventTypes {
     public static final String PROGRESS = "modelarts.task.progress";
     public static final String ERROR = "modelarts.task.error";
+    public static final String STALLED = "modelarts.task.stalled";
 
     private EventTypes() {
     }

@@ -26,6 +26,9 @@ final class StateGauges {
                     .description("Watched tasks by their last known status").tag("status", status)
                     .strongReference(true).register(registry);
         }
+        Gauge.builder("modelarts.task.events.stalled.tasks", watchList, StateGauges::stalled)
+                .description("Watched tasks still going whose stall (STALL_AFTER unchanged) was reported")
+                .strongReference(true).register(registry);
         Gauge.builder("modelarts.task.events.outbox.backlog", store, StateStore::backlog)
                 .description("Events recorded but not yet acknowledged by Kafka").baseUnit("events")
                 .strongReference(true).register(registry);
@@ -47,6 +50,11 @@ final class StateGauges {
 
     private static double count(WatchList watchList, String status) {
         return watchList.entries().stream().filter(entry -> status(entry.memory()).equals(status)).count();
+    }
+
+    private static double stalled(WatchList watchList) {
+        return watchList.entries().stream().map(WatchList.Entry::memory)
+                .filter(memory -> !memory.terminal() && memory.history().stallReported()).count();
     }
 
     private static List<String> statuses() {

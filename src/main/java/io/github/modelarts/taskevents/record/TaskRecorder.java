@@ -42,7 +42,8 @@ public final class TaskRecorder {
      */
     public void record(@Variable("change") TaskChange change, @Variable("event") TaskEvent event,
                        @Variable("unwatch") Boolean unwatch) {
-        TaskMemory after = event == null ? change.after() : change.after().published(event.type(), event.time());
+        TaskMemory after = event == null ? change.after() : change.after().published(event.type(), event.time(),
+                event.sequence());
         if (event != null || after.durablyDiffersFrom(change.before())) {
             try {
                 store.record(change.ref(), after, Optional.ofNullable(event));

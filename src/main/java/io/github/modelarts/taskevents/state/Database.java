@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
                     + " terminal BOOLEAN NOT NULL, task_name VARCHAR(" + TASK_NAME_LENGTH + "),"
                     + " last_event_type VARCHAR(64), last_event_at BIGINT, PRIMARY KEY (dataset_id, task_id))");
             widenEarlierIdentityColumns(connection, statement, unboundedString);
+            addRunHistoryColumns(statement);
             // state: pending (Kafka has not acknowledged it yet), published (deleted after STATE_RETENTION_DAYS) or
             // parked (Kafka refused it for good: not sent again unless set back to pending, and never deleted)
             statement.execute("CREATE TABLE IF NOT EXISTS outbox ("
@@ -79,6 +80,17 @@ public final class Database implements AutoCloseable {
                     + " DEFAULT " + System.currentTimeMillis());
         } catch (SQLException e) {
             throw new StateStoreException("Cannot create the state tables", e);
+        }
+    }
+
+    /**
+     * The progress and the run's history (event sequence, first sighting, last change, stall reported), which
+     * earlier versions did not keep; their rows take the defaults, so their runs go on from the next sighting.
+     */
+    private static void addRunHistoryColumns(Statement statement) throws SQLException {
+        for (String column : List.of("progress DOUBLE PRECISION", "event_sequence INTEGER DEFAULT 0 NOT NULL",
+                "first_seen_at BIGINT", "last_change_at BIGINT", "stall_reported BOOLEAN DEFAULT FALSE NOT NULL")) {
+            statement.execute("ALTER TABLE task_state ADD COLUMN IF NOT EXISTS " + column);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.modelarts.taskevents.state;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.task.RunHistory;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskJson;
@@ -28,7 +29,8 @@ import java.util.Set;
 public final class StateStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
     private static final String SELECT_TASK = "SELECT dataset_id, task_id, run, status, code, terminal, task_name,"
-            + " last_event_type, last_event_at FROM task_state";
+            + " last_event_type, last_event_at, progress, event_sequence, first_seen_at, last_change_at, stall_reported"
+            + " FROM task_state";
 
     private final Database database;
 
@@ -64,12 +66,21 @@ public final class StateStore {
     }
 
     private static TaskMemory memory(ResultSet row) throws SQLException {
-        long eventAt = row.getLong("last_event_at");
-        Instant lastEventAt = row.wasNull() ? null : Instant.ofEpochMilli(eventAt);
         int status = row.getInt("status");
         Integer maybeStatus = row.wasNull() ? null : status;
+        double progress = row.getDouble("progress");
+        Double maybeProgress = row.wasNull() ? null : progress;
+        // a row of an earlier version has no history: its run goes on from its next sighting
+        RunHistory history = new RunHistory(row.getInt("event_sequence"), instant(row, "first_seen_at"),
+                instant(row, "last_change_at"), row.getBoolean("stall_reported"));
         return TaskMemory.restored(row.getString("run"), maybeStatus, row.getString("code"), row.getBoolean("terminal"),
-                row.getString("task_name"), row.getString("last_event_type"), lastEventAt);
+                row.getString("task_name"), maybeProgress, row.getString("last_event_type"),
+                instant(row, "last_event_at"), history);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        long millis = row.getLong(column);
+        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
     /** Saves the task's memory and, when given, appends its event to the outbox; both or neither. */
@@ -231,15 +242,16 @@ public final class StateStore {
 
     private static void saveTask(Connection c, TaskRef ref, TaskMemory memory) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_state SET run = ?, status = ?, code = ?,"
-                + " terminal = ?, task_name = ?, last_event_type = ?, last_event_at = ?"
-                + " WHERE dataset_id = ? AND task_id = ?")) {
+                + " terminal = ?, task_name = ?, last_event_type = ?, last_event_at = ?, progress = ?, event_sequence = ?,"
+                + " first_seen_at = ?, last_change_at = ?, stall_reported = ? WHERE dataset_id = ? AND task_id = ?")) {
             bindTask(update, memory, ref, 1);
             if (update.executeUpdate() == 1) {
                 return;
             }
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_state (run, status, code, terminal,"
-                + " task_name, last_event_type, last_event_at, dataset_id, task_id) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                + " task_name, last_event_type, last_event_at, progress, event_sequence, first_seen_at, last_change_at,"
+                + " stall_reported, dataset_id, task_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bindTask(insert, memory, ref, 1);
             insert.executeUpdate();
         }
@@ -253,10 +265,19 @@ public final class StateStore {
         statement.setBoolean(first + 3, memory.terminal());
         statement.setString(first + 4, displayable(memory.taskName()));
         statement.setString(first + 5, memory.lastEventType());
-        statement.setObject(first + 6, memory.lastEventAt() == null ? null : memory.lastEventAt().toEpochMilli(),
-                Types.BIGINT);
-        statement.setString(first + 7, ref.datasetId());
-        statement.setString(first + 8, ref.taskId());
+        statement.setObject(first + 6, millis(memory.lastEventAt()), Types.BIGINT);
+        statement.setObject(first + 7, memory.progress(), Types.DOUBLE);
+        RunHistory history = memory.history();
+        statement.setInt(first + 8, history.sequence());
+        statement.setObject(first + 9, millis(history.firstSeenAt()), Types.BIGINT);
+        statement.setObject(first + 10, millis(history.lastChangeAt()), Types.BIGINT);
+        statement.setBoolean(first + 11, history.stallReported());
+        statement.setString(first + 12, ref.datasetId());
+        statement.setString(first + 13, ref.taskId());
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 
     private static void appendToOutbox(Connection c, TaskEvent event) throws SQLException {

@@ -1,52 +1,65 @@
 package io.github.modelarts.taskevents.task;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What is remembered of one task. {@code run} (the task's {@code create_time}), {@code status}, {@code code},
- * {@code terminal} and the last event are durable; the poll bookkeeping lives only in memory.
+ * {@code terminal}, {@code progress}, the last event and the run's history are durable; the poll bookkeeping lives
+ * only in memory.
  *
  * @param run                 create_time of the run last seen; null before the first answer
  * @param consecutiveFailures failed polls in a row
  * @param reportedFailure     the failure reason already published in the current streak, or null
  * @param lastFailure         the reason the last poll failed, or null when it was answered
+ * @param history             what the current run has shown so far: event sequence, first sighting, last change
  */
 public record TaskMemory(String run, Integer status, String code, boolean terminal, String taskName,
                          Double progress, String lastEventType, Instant lastEventAt, Instant lastPollAt,
-                         int consecutiveFailures, String reportedFailure, String lastFailure) {
+                         int consecutiveFailures, String reportedFailure, String lastFailure, RunHistory history) {
 
     public static final TaskMemory NEW = new TaskMemory(null, null, null, false, null, null, null, null, null, 0,
-            null, null);
+            null, null, RunHistory.NONE);
 
-    /** What a restart keeps of a task: its run, status, code, whether it ended, and its last event. */
+    /** What a restart keeps of a task: its run, status, code, progress, whether it ended, its last event and history. */
     public static TaskMemory restored(String run, Integer status, String code, boolean terminal, String taskName,
-                                      String lastEventType, Instant lastEventAt) {
-        return new TaskMemory(run, status, code, terminal, taskName, null, lastEventType, lastEventAt, null, 0, null,
-                null);
+                                      Double progress, String lastEventType, Instant lastEventAt, RunHistory history) {
+        return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, null, 0,
+                null, null, history);
     }
 
-    /** The memory at the start of a new run: nothing of the old run's status may suppress its events. */
+    /** The memory at the start of a new run: nothing of the old run's status or history may suppress its events. */
     public TaskMemory startRun(String newRun) {
         return new TaskMemory(newRun, null, null, false, taskName, null, lastEventType, lastEventAt, lastPollAt,
-                consecutiveFailures, reportedFailure, lastFailure);
+                consecutiveFailures, reportedFailure, lastFailure, RunHistory.NONE);
     }
 
-    /** After an answered poll: the new state, the failure streak over. */
+    /** After an answered poll: the new state, the failure streak over; a new status, code or progress re-arms the stall. */
     public TaskMemory seen(Integer newStatus, String newCode, boolean isTerminal, String name, Double newProgress,
                            Instant polledAt) {
+        boolean changed = !Objects.equals(status, newStatus) || !Objects.equals(code, newCode)
+                || !Objects.equals(progress, newProgress);
         return new TaskMemory(run, newStatus, newCode, isTerminal, name, newProgress, lastEventType, lastEventAt,
-                polledAt, 0, null, null);
+                polledAt, 0, null, null, history.seen(changed, polledAt));
     }
 
     /** After a poll that failed for {@code reason}; {@code reported} is the streak's published reason. */
     public TaskMemory failed(String reason, String reported, Instant polledAt) {
         return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, polledAt,
-                consecutiveFailures + 1, reported, reason);
+                consecutiveFailures + 1, reported, reason, history);
     }
 
-    public TaskMemory published(String eventType, Instant at) {
+    /** After an event; {@code sequence} is its number in the run, or null for an event outside the run's sequence. */
+    public TaskMemory published(String eventType, Instant at, Integer sequence) {
+        RunHistory next = sequence == null ? history : history.published(sequence);
         return new TaskMemory(run, status, code, terminal, taskName, progress, eventType, at, lastPollAt,
-                consecutiveFailures, reportedFailure, lastFailure);
+                consecutiveFailures, reportedFailure, lastFailure, next);
+    }
+
+    /** Once the current stall is reported: nothing more until something changes. */
+    public TaskMemory stallReported() {
+        return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, lastPollAt,
+                consecutiveFailures, reportedFailure, lastFailure, history.reportStall());
     }
 
     /**
@@ -64,8 +77,9 @@ public record TaskMemory(String run, Integer status, String code, boolean termin
 
     /** Whether this differs from {@code other} in anything that must survive a restart. */
     public boolean durablyDiffersFrom(TaskMemory other) {
-        return !java.util.Objects.equals(run, other.run) || !java.util.Objects.equals(status, other.status)
-                || !java.util.Objects.equals(code, other.code) || terminal != other.terminal
-                || !java.util.Objects.equals(lastEventAt, other.lastEventAt);
+        return !Objects.equals(run, other.run) || !Objects.equals(status, other.status)
+                || !Objects.equals(code, other.code) || terminal != other.terminal
+                || !Objects.equals(progress, other.progress) || !Objects.equals(lastEventAt, other.lastEventAt)
+                || !history.equals(other.history);
     }
 }

@@ -7,6 +7,7 @@ import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,36 @@ class ChangeDetectionTest {
         assertThat(same.changed()).isFalse();
         assertThat(next.changed()).isTrue();
         assertThat(next.statusChanged()).isFalse();
+    }
+
+    @Test
+    void givenARunningTaskUnchanged_whenStallAfterPasses_thenOneStallPerStall_andAnotherAfterAChange() {
+        Duration stallAfter = Duration.ofHours(2);
+        TaskMemory memory = TaskMemory.NEW;
+        int stalls = 0;
+        for (int minutes = 0; minutes <= 360; minutes += 30) {
+            String code = minutes == 180 ? "ModelArts.4916" : minutes > 180 ? "ModelArts.4916" : "ModelArts.4902";
+            TaskDetail task = TaskJson.MAPPER.convertValue(Map.of("status", 1, "code", code, "create_time", "t0"),
+                    TaskDetail.class);
+            StatusChange change = StatusChanges.compare(REF, task, NOW.plusSeconds(60L * minutes), memory, stallAfter);
+            assertThat(change.stalled()).as("minute " + minutes).isEqualTo(minutes == 120 || minutes == 300);
+            stalls += change.stalled() ? 1 : 0;
+            memory = change.after();
+        }
+
+        assertThat(stalls).isEqualTo(2);
+    }
+
+    @Test
+    void givenStallAfterZero_whenARunningTaskNeverChanges_thenNeverStalled() {
+        TaskDetail task = TaskJson.MAPPER.convertValue(Map.of("status", 1, "code", "ModelArts.4902", "create_time",
+                "t0"), TaskDetail.class);
+        StatusChange first = StatusChanges.compare(REF, task, NOW, TaskMemory.NEW, Duration.ZERO);
+
+        StatusChange later = StatusChanges.compare(REF, task, NOW.plus(Duration.ofDays(30)), first.after(),
+                Duration.ZERO);
+
+        assertThat(later.stalled()).isFalse();
     }
 
     @Test
@@ -123,6 +154,6 @@ class ChangeDetectionTest {
     private static StatusChange seen(int status, String code, String createTime, TaskMemory before) {
         TaskDetail task = TaskJson.MAPPER.convertValue(Map.of("status", status, "code", code, "create_time",
                 createTime, "task_id", REF.taskId()), TaskDetail.class);
-        return StatusChanges.compare(REF, task, NOW, before);
+        return StatusChanges.compare(REF, task, NOW, before, Duration.ZERO);
     }
 }

@@ -75,6 +75,8 @@ class SettingsTest {
             "MAX_RESPONSE_BYTES|100",
             "POLL_CYCLE_BUDGET_MS|-1",
             "POLL_ERROR_THRESHOLD|0",
+            "STALL_AFTER|bogus",
+            "STALL_AFTER|-PT1H",
             "TERMINAL_RECHECK_CYCLES|-1",
             "STATE_RETENTION_DAYS|0",
             "TOPIC_COMPLETED|bad topic",

@@ -2,14 +2,20 @@ package io.github.modelarts.taskevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.modelarts.taskevents.classify.StatusChange;
+import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.fetch.FetchResult;
+import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +28,44 @@ class EventIdentityTest {
 
     @Test
     void givenATaskRun_whenItsEventsAreBuilt_thenIdsAndSourceAreTheContractsRecipe() throws Exception {
-        TaskEvent succeeded = events.outcome("done", REF,
-                task("{\"status\":3,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}"), FETCHED);
-        TaskEvent progress = events.progress("progress", REF,
-                task("{\"status\":1,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}"), FETCHED);
+        TaskDetail done = task("{\"status\":3,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}");
+        TaskEvent succeeded = events.outcome("done", REF, done, FETCHED, firstSighting(done));
+        TaskDetail running = task("{\"status\":1,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}");
+        TaskEvent progress = events.progress("progress", REF, running, FETCHED, firstSighting(running));
 
+        // the terminal recipe is the one of every earlier version: (run, outcome), whatever its sequence
         assertThat(succeeded.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nSUCCEEDED"));
-        assertThat(progress.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nprogress\n1\nModelArts.4902"));
+        assertThat(progress.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nsequence\n1"));
         assertThat(succeeded.source()).isEqualTo("/modelarts/p1/datasets/ds1");
     }
 
     @Test
-    void givenMissingStatusAndCode_whenUnknownStatusIsBuilt_thenTheyCountAsEmpty() throws Exception {
-        TaskEvent unknown = events.unknownStatus("errors", REF, task("{\"create_time\":\"t0\"}"), FETCHED);
+    void givenMissingStatusAndCode_whenUnknownStatusIsBuilt_thenItsIdIsItsPlaceInTheRun() throws Exception {
+        TaskDetail unknownTask = task("{\"create_time\":\"t0\"}");
+        TaskEvent unknown = events.unknownStatus("errors", REF, unknownTask, FETCHED, firstSighting(unknownTask));
 
-        assertThat(unknown.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nunknown-status\nnull\n"));
+        assertThat(unknown.id()).isEqualTo(nameUuid("p1\nds1\ntask1\nt0\nsequence\n1"));
+        assertThat(unknown.headers()).containsEntry("ce_sequence", "1");
+    }
+
+    @Test
+    void givenACodeThatComesBackInTheRun_whenEachChangeIsBuilt_thenThreeIdsAndSequencesOneToThree()
+            throws Exception {
+        TaskMemory memory = TaskMemory.NEW;
+        List<TaskEvent> published = new ArrayList<>();
+        for (String code : List.of("ModelArts.4902", "ModelArts.4916", "ModelArts.4902")) {
+            TaskDetail running = task("{\"status\":1,\"code\":\"" + code + "\",\"create_time\":\"t0\"}");
+            StatusChange change = StatusChanges.compare(REF, running, NOW, memory, Duration.ZERO);
+            TaskEvent event = events.progress("progress", REF, running, FETCHED, change);
+            published.add(event);
+            memory = change.after().published(event.type(), event.time(), event.sequence());
+        }
+
+        assertThat(published).extracting(TaskEvent::id).doesNotHaveDuplicates().containsExactly(
+                nameUuid("p1\nds1\ntask1\nt0\nsequence\n1"), nameUuid("p1\nds1\ntask1\nt0\nsequence\n2"),
+                nameUuid("p1\nds1\ntask1\nt0\nsequence\n3"));
+        assertThat(published).extracting(TaskEvent::sequence).containsExactly(1, 2, 3);
+        assertThat(published).extracting(event -> event.headers().get("ce_sequence")).containsExactly("1", "2", "3");
     }
 
     @Test
@@ -47,6 +76,10 @@ class EventIdentityTest {
 
         assertThat(error.id()).isEqualTo(nameUuid("p1\nwatch/0/17\n1234"));
         assertThat(error.source()).isEqualTo("/modelarts/p1/watch-requests");
+    }
+
+    private static StatusChange firstSighting(TaskDetail task) {
+        return StatusChanges.compare(REF, task, NOW, TaskMemory.NEW, Duration.ZERO);
     }
 
     private static TaskDetail task(String body) throws Exception {

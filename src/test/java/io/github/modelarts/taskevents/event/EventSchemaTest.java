@@ -11,7 +11,8 @@ class EventSchemaTest {
     private static final String FAILED = TaskEvent.SCHEMA_BASE + "modelarts.task.failed.json";
     private static final String ERROR = TaskEvent.SCHEMA_BASE + "modelarts.task.error.json";
     private static final String TASK = "\"project_id\":\"p\",\"dataset_id\":\"d\",\"task_id\":\"t\","
-            + "\"observed_at\":\"2026-11-27T09:14:04.002Z\"";
+            + "\"observed_at\":\"2026-11-27T09:14:04.002Z\",\"sequence\":2,\"previous_status\":0,"
+            + "\"previous_status_name\":\"initializing\",\"first_seen_at\":\"2026-11-27T09:00:00Z\"";
 
     @Test
     void givenTheDocumentedProgressEvent_whenValidated_thenValid_andWithoutItsPhaseNot() {
@@ -26,9 +27,11 @@ class EventSchemaTest {
     @Test
     void givenAFieldTheContractDoesNotName_whenValidated_thenInvalid() {
         String event = "{" + TASK + ",\"status\":2,\"outcome\":\"FAILED\",\"failure_category\":\"training\","
-                + "\"retryable\":false}";
+                + "\"retryable\":false,\"run_duration_s\":840}";
 
         assertThat(EventSchemas.violations(FAILED, event)).isEmpty();
+        assertThat(EventSchemas.violations(FAILED, event.replace(",\"run_duration_s\":840", ""))).isNotEmpty();
+        assertThat(EventSchemas.violations(FAILED, event.replace(",\"sequence\":2", ""))).isNotEmpty();
         assertThat(EventSchemas.violations(FAILED, event.replace("retryable", "retriable"))).isNotEmpty();
         assertThat(EventSchemas.violations(FAILED, event.replace("\"status\":2", "\"status\":3"))).isNotEmpty();
     }
@@ -42,6 +45,17 @@ class EventSchemaTest {
         assertThat(EventSchemas.violations(ERROR, event.replace(",\"watch_request\":\"modelarts.task.watch/0/17\"", "")))
                 .isNotEmpty();
         assertThat(EventSchemas.violations(ERROR, event.replace("malformed-watch-request", "http-error"))).isNotEmpty();
+    }
+
+    @Test
+    void givenAStalledEvent_whenValidated_thenItNeedsHowLongItWasUnchanged() {
+        String stalled = TaskEvent.SCHEMA_BASE + "modelarts.task.stalled.json";
+        String event = "{" + TASK + ",\"status\":1,\"phase\":\"running\","
+                + "\"unchanged_since\":\"2026-11-27T07:14:04.002Z\",\"unchanged_for_s\":7200}";
+
+        assertThat(EventSchemas.violations(stalled, event)).isEmpty();
+        assertThat(EventSchemas.violations(stalled, event.replace(",\"unchanged_for_s\":7200", ""))).isNotEmpty();
+        assertThat(EventSchemas.violations(stalled, event.replace("\"status\":1", "\"status\":3"))).isNotEmpty();
     }
 
     @Test

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.fetch.FetchResult;
+import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskDetail;
 import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.testsupport.TaskBodies;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +74,8 @@ class TypeDriftTest {
     /** As the poll route unmarshals a 200's body (routes/poll-tasks.camel.yaml), then builds its event. */
     private TaskEvent completion(ObjectNode body) {
         TaskDetail task = assertDoesNotThrow(() -> TaskJson.MAPPER.readValue(bytes(body), TaskDetail.class));
-        return events.outcome("done", REF, task, new FetchResult(null, 1, NOW));
+        return events.outcome("done", REF, task, new FetchResult(null, 1, NOW),
+                StatusChanges.compare(REF, task, NOW, TaskMemory.NEW, Duration.ZERO));
     }
 
     /** A body the route's unmarshal refuses is reported as malformed-response. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.modelarts.taskevents.config.Secret;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.task.RunHistory;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import java.nio.file.Path;
@@ -102,6 +103,18 @@ class StateStoreTest {
     }
 
     @Test
+    void givenARunsHistory_whenRecordedAndReadByANewStore_thenSequenceTimesAndStallComeBack() {
+        RunHistory history = new RunHistory(3, AT, AT.plusSeconds(60), true);
+        store.record(REF, new TaskMemory("2026-11-27 09:00:00", 1, "ModelArts.4902", false, "name", 10.0,
+                "modelarts.task.stalled", AT, AT, 0, null, null, history), Optional.empty());
+
+        TaskMemory loaded = new StateStore(database).loadTask(REF);
+
+        assertThat(loaded.history()).isEqualTo(history);
+        assertThat(loaded.progress()).isEqualTo(10.0);
+    }
+
+    @Test
     void givenANameLongerThanItsColumn_whenRecorded_thenItIsCutBeforeThePairThatWouldBeSplit() {
         // 510 characters, then U+1F33C as a surrogate pair at 511-512: a cut at 511 would split it
         String name = "a".repeat(510) + "\uD83C\uDF3C" + "b".repeat(100);
@@ -114,7 +127,7 @@ class StateStoreTest {
 
     private static TaskMemory memory() {
         return new TaskMemory("2026-11-27 09:00:00", 3, "ModelArts.4996", true, "name", 100.0,
-                "modelarts.task.succeeded", AT, AT, 0, null, null);
+                "modelarts.task.succeeded", AT, AT, 0, null, null, RunHistory.NONE);
     }
 
     private static TaskEvent event(String id) {

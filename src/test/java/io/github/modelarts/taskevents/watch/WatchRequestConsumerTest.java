@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.Application;
 import io.github.modelarts.taskevents.simulator.RequestKind;
 import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.task.RunHistory;
 import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import io.github.modelarts.taskevents.task.model.TaskJson;
@@ -48,7 +49,8 @@ class WatchRequestConsumerTest {
     private static final String DS = "dsRequested";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final TaskMemory SUCCEEDED = new TaskMemory(TaskBodies.CREATED, 3, "ModelArts.4996", true,
-            "done", 100.0, "modelarts.task.succeeded", Instant.parse("2026-11-27T10:00:00Z"), null, 0, null, null);
+            "done", 100.0, "modelarts.task.succeeded", Instant.parse("2026-11-27T10:00:00Z"), null, 0, null, null,
+            RunHistory.NONE);
 
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
