@@ -30,8 +30,9 @@ class EventSchemaTest {
                 + "\"retryable\":false,\"run_duration_s\":840}";
 
         assertThat(EventSchemas.violations(FAILED, event)).isEmpty();
-        assertThat(EventSchemas.violations(FAILED, event.replace(",\"run_duration_s\":840", ""))).isNotEmpty();
-        assertThat(EventSchemas.violations(FAILED, event.replace(",\"sequence\":2", ""))).isNotEmpty();
+        // an event recorded by an earlier version, still in the outbox at the upgrade, has no run fields
+        assertThat(EventSchemas.violations(FAILED, event.replace(",\"run_duration_s\":840", ""))).isEmpty();
+        assertThat(EventSchemas.violations(FAILED, event.replace(",\"sequence\":2", ""))).isEmpty();
         assertThat(EventSchemas.violations(FAILED, event.replace("retryable", "retriable"))).isNotEmpty();
         assertThat(EventSchemas.violations(FAILED, event.replace("\"status\":2", "\"status\":3"))).isNotEmpty();
     }
