@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.classify.StatusChange;
 import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.fetch.FetchResult;
@@ -66,6 +67,37 @@ class EventIdentityTest {
                 nameUuid("p1\nds1\ntask1\nt0\nsequence\n3"));
         assertThat(published).extracting(TaskEvent::sequence).containsExactly(1, 2, 3);
         assertThat(published).extracting(event -> event.headers().get("ce_sequence")).containsExactly("1", "2", "3");
+    }
+
+    @Test
+    void givenARunSeenRunningThenSucceeded_whenItsOutcomeIsBuilt_thenItsDurationIsElapsedTimeElseFromFirstSighting()
+            throws Exception {
+        TaskDetail running = task("{\"status\":1,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}");
+        StatusChange first = StatusChanges.compare(REF, running, NOW, TaskMemory.NEW, Duration.ZERO);
+        TaskMemory seen = first.after().published(EventTypes.PROGRESS, NOW, 1);
+        Instant later = NOW.plusSeconds(90);
+        FetchResult fetchedLater = new FetchResult(null, 1, later);
+
+        TaskDetail withoutElapsed = task("{\"status\":3,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\"}");
+        JsonNode fromSightings = TaskJson.MAPPER.readTree(events.outcome("done", REF, withoutElapsed, fetchedLater,
+                StatusChanges.compare(REF, withoutElapsed, later, seen, Duration.ZERO)).value());
+        TaskDetail withElapsed = task(
+                "{\"status\":3,\"code\":\"ModelArts.4902\",\"create_time\":\"t0\",\"elapsed_time\":840}");
+        JsonNode fromApi = TaskJson.MAPPER.readTree(events.outcome("done", REF, withElapsed, fetchedLater,
+                StatusChanges.compare(REF, withElapsed, later, seen, Duration.ZERO)).value());
+        JsonNode firstProgress = TaskJson.MAPPER.readTree(
+                events.progress("progress", REF, running, FETCHED, first).value());
+
+        assertThat(fromSightings.get("run_duration_s").asLong()).isEqualTo(90);
+        assertThat(fromApi.get("run_duration_s").asLong()).isEqualTo(840);
+        assertThat(fromSightings.get("previous_status").asInt()).isEqualTo(1);
+        assertThat(fromSightings.get("previous_status_name").asText()).isEqualTo("running");
+        assertThat(fromSightings.get("previous_code").asText()).isEqualTo("ModelArts.4902");
+        assertThat(fromSightings.get("first_seen_at").asText()).isEqualTo(NOW.toString());
+        assertThat(fromSightings.get("sequence").asInt()).isEqualTo(2);
+        assertThat(firstProgress.has("run_duration_s")).isFalse();
+        assertThat(firstProgress.has("previous_status")).isFalse();
+        assertThat(firstProgress.has("previous_code")).isFalse();
     }
 
     @Test
