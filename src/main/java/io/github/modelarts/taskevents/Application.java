@@ -2,7 +2,10 @@ package io.github.modelarts.taskevents;
 
 import io.github.modelarts.taskevents.classify.FailureStreaks;
 import io.github.modelarts.taskevents.classify.StatusChanges;
+import io.github.modelarts.taskevents.config.ClusterSettings;
+import io.github.modelarts.taskevents.config.KafkaClient;
 import io.github.modelarts.taskevents.config.ObserveSettings;
+import io.github.modelarts.taskevents.config.Publishing;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.discover.DiscoverySchedule;
@@ -19,6 +22,8 @@ import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
 import io.github.modelarts.taskevents.publish.PublishListener;
+import io.github.modelarts.taskevents.publish.PublishPermit;
+import io.github.modelarts.taskevents.publish.TransactionalSender;
 import io.github.modelarts.taskevents.record.TaskRecorder;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
@@ -30,6 +35,7 @@ import io.github.modelarts.taskevents.task.model.TaskJson;
 import io.github.modelarts.taskevents.watch.WatchList;
 import io.github.modelarts.taskevents.watch.WatchSource;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +47,7 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /** Wires the stages of the pipeline from validated settings and runs them in Camel Main. */
 public final class Application implements AutoCloseable {
@@ -54,6 +61,7 @@ public final class Application implements AutoCloseable {
     private final ExecutorService pollExecutor;
     private final ExecutorService listingExecutor;
     private final RequestAuthenticator authenticator;
+    private final OutboxPublisher publisher;
 
     public Application(Settings settings, SettingsSource source) {
         this(settings, source, Clock.systemUTC());
@@ -104,8 +112,11 @@ public final class Application implements AutoCloseable {
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
         main.bind("taskRecorder", new TaskRecorder(store, watchList, events, settings.topics().errors(), clock));
-        main.bind("outboxPublisher", new OutboxPublisher(store, publishing.apply(observability.publishing()),
-                new UnpublishableEvents(settings.projectId(), settings.topics().errors(), clock)));
+        ClusterSettings cluster = ClusterSettings.from(source);
+        this.publisher = new OutboxPublisher(store, sender(settings, source, cluster), PublishPermit.ALWAYS,
+                publishing.apply(observability.publishing()),
+                new UnpublishableEvents(settings.projectId(), settings.topics().errors(), clock));
+        main.bind("outboxPublisher", publisher);
         observability.bindTo(main, watchList, store);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
         Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events, deadline), database, store,
@@ -172,6 +183,7 @@ public final class Application implements AutoCloseable {
         try {
             main.stop();
         } finally {
+            publisher.close();
             pollExecutor.shutdownNow();
             listingExecutor.shutdownNow();
             database.close();
@@ -186,6 +198,23 @@ public final class Application implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the route " + SCHEDULE_ROUTE, e);
         }
+    }
+
+    /**
+     * The publisher's producer: the connection and timeouts of Camel's Kafka options, the cluster's transactional id,
+     * and the record size the events are cut to.
+     */
+    private static TransactionalSender sender(Settings settings, SettingsSource source, ClusterSettings cluster) {
+        Map<String, Object> client = new HashMap<>(KafkaClient.properties(source, System.getenv()));
+        client.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
+        Publishing publishing = settings.publishing();
+        Map<String, Object> producer = Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, cluster.transactionalId(settings.projectId()),
+                ProducerConfig.CLIENT_ID_CONFIG, "modelarts-task-events-publisher-" + cluster.nodeId(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, settings.kafkaMaxRequestSize(),
+                ProducerConfig.LINGER_MS_CONFIG, publishing.lingerMs(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, publishing.compression());
+        return new TransactionalSender(client, producer, publishing.commitsTopic());
     }
 
     private ProducerTemplate camelTemplate() {

@@ -39,7 +39,8 @@ public record Settings(
         int maxWatchedTasks,
         int discoveryMaxPages,
         int kafkaMaxRequestSize,
-        Duration stallAfter) {
+        Duration stallAfter,
+        Publishing publishing) {
 
     /** HTTP client limits. */
     public record Http(Duration connectTimeout, Duration readTimeout, int retries, int maxConcurrentRequests,
@@ -66,6 +67,7 @@ public record Settings(
             read.id("modelarts.project.id", projectId);
         }
         List<TaskRef> tasks = tasks(read);
+        Topics topics = topics(read);
         Settings settings = new Settings(
                 endpoint,
                 projectId,
@@ -75,7 +77,7 @@ public record Settings(
                 read.cron("poll.cron"),
                 Duration.ofMillis(read.integer("poll.cycle.budget.ms", 0, 24 * 3600 * 1000)),
                 kafkaBootstrapServers(read),
-                topics(read),
+                topics,
                 read.required("watch.consumer.group", "(the Kafka consumer group of the watch-request route)"),
                 // 0 would make Camel's timer fire once and never again: nothing recorded later would be sent
                 Duration.ofMillis(read.integer("outbox.publish.period.ms", 10, 3600 * 1000)),
@@ -96,7 +98,8 @@ public record Settings(
                 read.integer("discovery.max.pages", 1, 1_000_000),
                 // the events are cut to fit it, so it must leave room for an event's fields once cut
                 read.integer("camel.component.kafka.max-request-size", 64 * 1024, 64 * 1024 * 1024),
-                read.durationOrOff("stall.after"));
+                read.durationOrOff("stall.after"),
+                Publishing.from(read, topics));
         kafkaProducer(read);
         read.integer("camel.main.shutdown-timeout", 1, 3600);
         if (!read.problems().isEmpty()) {

@@ -43,6 +43,8 @@ final class Arrivals implements AutoCloseable {
         topics.forEach(topic -> counts.put(topic, new LongAdder()));
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the publisher writes in transactions: only committed events count
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         consumer.assign(topics.stream().map(topic -> new TopicPartition(topic, 0)).toList());

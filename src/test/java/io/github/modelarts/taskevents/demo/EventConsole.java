@@ -33,6 +33,8 @@ final class EventConsole implements AutoCloseable {
     EventConsole(String bootstrapServers, Topics topics, PrintStream out) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the publisher writes in transactions: only committed events count
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "modelarts-demo-console");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());

@@ -42,6 +42,8 @@ record Wire(String topic, String key, List<String> headers, String value) {
     static Map<String, List<Wire>> onTopics(Topics topics) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers());
+        // the publisher writes in transactions: only committed events count
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, List<Wire>> records = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -53,6 +53,9 @@ public final class Pipeline implements AutoCloseable {
         overrides.put("topic.progress", topics.progress());
         overrides.put("topic.errors", topics.errors());
         overrides.put("topic.watch", topics.watch());
+        // a transactional id and a commit log of its own: another test's publisher must not fence this one's
+        overrides.put("cluster.name", prefix.substring(0, prefix.length() - 1));
+        overrides.put("topic.outbox.commits", prefix + "outbox-commits");
         // a group of its own: a member another test left behind (kill -9) would hold up this one's join and leave
         overrides.put("watch.consumer.group", prefix + "watch-requests");
         // any free port: tests run beside each other and beside a developer's running instance

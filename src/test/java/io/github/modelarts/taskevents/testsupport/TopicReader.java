@@ -47,6 +47,8 @@ public final class TopicReader implements AutoCloseable {
         createTopics(bootstrapServers, List.of(topics));
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the publisher writes in transactions: only committed events count
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = Stream.of(topics).map(topic -> new TopicPartition(topic, 0)).toList();
