@@ -42,6 +42,9 @@ final class KafkaReadiness extends ReadinessCheck {
             builder.down().message("Kafka did not acknowledge " + refused.get() + "; it is sent again after a pause"
                     + " and the later events of its task wait (tasks held back: " + publishing.keysHeldBack()
                     + ", outbox backlog: " + backlog + ")");
+        } else if (publishing.transactionsFailing().isPresent()) {
+            builder.down().message("Kafka takes no transaction now (" + publishing.transactionsFailing().get()
+                    + "); the outbox waits for it (outbox backlog: " + backlog + ")");
         } else if (backlog > maxBacklog) {
             builder.down().message("Outbox backlog " + backlog + " is over READY_MAX_BACKLOG (" + maxBacklog
                     + "): Kafka does not keep up");

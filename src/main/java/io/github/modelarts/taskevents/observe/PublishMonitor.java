@@ -19,6 +19,7 @@ final class PublishMonitor implements PublishListener {
     /** Per key: the event that holds back the later ones of its key; the readiness check names the oldest. */
     private final Map<String, Refusal> refusedForNow = new ConcurrentHashMap<>();
     private volatile String lastParked;
+    private volatile String transactionsFailing;
 
     private record Refusal(long seq, String description) {
     }
@@ -31,6 +32,7 @@ final class PublishMonitor implements PublishListener {
 
     @Override
     public void published(OutboxRecord record) {
+        transactionsFailing = null;
         refusedForNow.remove(record.key());
         Counter.builder("modelarts.task.events.events.published")
                 .description("Events acknowledged by Kafka, by CloudEvents type and topic")
@@ -57,6 +59,16 @@ final class PublishMonitor implements PublishListener {
         Counter.builder("modelarts.task.events.events.parked")
                 .description("Events Kafka refused for good, parked in the outbox, by the Kafka exception")
                 .tag("reason", reason).register(registry).increment();
+    }
+
+    @Override
+    public void transactionsFailing(String cause) {
+        transactionsFailing = cause;
+    }
+
+    /** Why Kafka takes no transaction now; empty once it took one, or before any failed. */
+    Optional<String> transactionsFailing() {
+        return Optional.ofNullable(transactionsFailing);
     }
 
     /** The oldest event Kafka refused for now and has not taken since, and why; empty when none waits for a retry. */

@@ -88,28 +88,21 @@ public final class OutboxPublisher implements AutoCloseable {
      * the producer is closed, and the next one marks them from the commit log.
      */
     public void settle(TransactionResult result) {
-        if (result.failure() != null) {
-            transactionFailed(result.failure());
-            return;
-        }
         if (!result.committed().isEmpty()) {
             committed(result.committed());
         }
         result.refused().forEach(this::refused);
         boolean noneForGood = result.refused().values().stream().allMatch(e -> Refusals.forGood(e).isEmpty());
-        if (!result.refused().isEmpty() && noneForGood && result.refused().size() > 1) {
+        if (result.failure() != null) {
+            transactionFailed(result.failure());
+        } else if (result.refused().size() > 1 && noneForGood) {
             // two or more refusals for now and nothing taken: Kafka takes nothing now
             kafkaAway(Refusals.describe(Refusals.innermost(result.refused().values().iterator().next())));
         }
     }
 
+    /** The listener hears of the commit before the mark: a crash test halts the JVM between them. */
     private void committed(List<OutboxRecord> records) {
-        try {
-            store.markPublished(records.stream().map(OutboxRecord::seq).toList());
-        } catch (RuntimeException e) {
-            sender.close();
-            throw e;
-        }
         if (kafkaAway != null) {
             LOG.info("Kafka is reachable again; publishing the recorded events");
             kafkaAway = null;
@@ -123,6 +116,12 @@ public final class OutboxPublisher implements AutoCloseable {
             String reason = record.errorReason();
             EVENTS.info("published {} {} task={} ce_id={}{}", record.type(), record.topic(), record.key(),
                     record.ceId(), reason == null ? "" : " reason=" + reason);
+        }
+        try {
+            store.markPublished(records.stream().map(OutboxRecord::seq).toList());
+        } catch (RuntimeException e) {
+            sender.close();
+            throw e;
         }
     }
 
@@ -175,6 +174,7 @@ public final class OutboxPublisher implements AutoCloseable {
     }
 
     private void kafkaAway(String cause) {
+        listener.transactionsFailing(cause);
         if (kafkaAway == null) {
             LOG.warn("Kafka takes no transaction now; the outbox waits for it and tries again after 1 s, then 2, 4,"
                     + " ... up to 30 s: {}", cause);

@@ -19,4 +19,10 @@ public interface PublishListener {
      * {@code RecordTooLargeException}), {@code cause} what Kafka answered.
      */
     void parked(OutboxRecord record, String reason, String cause);
+
+    /**
+     * Kafka takes no transaction now: the producer could not be opened, or a transaction could not end; {@code cause}
+     * says what Kafka answered. Over with the next {@link #published}.
+     */
+    void transactionsFailing(String cause);
 }

@@ -9,8 +9,9 @@ import java.util.Map;
  *
  * @param committed the records Kafka committed, in the order sent; empty unless the transaction committed
  * @param refused   the records Kafka refused, each with its own refusal; the transaction was aborted
- * @param failure   what failed the transaction as a whole (Kafka away, the producer fenced, an uncertain commit):
- *                  nothing was committed that a new producer would not find in the {@link CommitLog}; null otherwise
+ * @param failure   what failed the transaction as a whole (Kafka away, the producer fenced, an uncertain commit, an
+ *                  abort Kafka did not confirm): the producer is closed, and nothing was committed that a new one would
+ *                  not find in the {@link CommitLog}; null otherwise
  */
 public record TransactionResult(List<OutboxRecord> committed, Map<OutboxRecord, Throwable> refused, Exception failure) {
 

@@ -100,7 +100,9 @@ public final class TransactionalSender implements AutoCloseable {
         try {
             producer.abortTransaction();
         } catch (RuntimeException e) {
-            return fail(e);
+            // never committed, so Kafka aborts it in the end: the refusals stand
+            close();
+            return new TransactionResult(List.of(), refused, e);
         }
         return refused.isEmpty() ? fail(stopped) : TransactionResult.aborted(refused);
     }
