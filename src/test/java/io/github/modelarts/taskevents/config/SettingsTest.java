@@ -38,6 +38,7 @@ class SettingsTest {
         assertThat(settings.discoveryEveryCycles()).isEqualTo(1);
         assertThat(settings.discoveryMaxPages()).isEqualTo(100);
         assertThat(settings.kafkaMaxRequestSize()).isEqualTo(1_048_576);
+        assertThat(settings.publishing()).isEqualTo(new Publishing("modelarts.task.events.outbox-commits", 5, "lz4"));
     }
 
     @Test
@@ -112,6 +113,12 @@ class SettingsTest {
             "MANAGEMENT_HOST|1::2::3",
             "MANAGEMENT_HOST|''",
             "CAMEL_COMPONENT_KAFKA_MAX_REQUEST_SIZE|1024",
+            "TOPIC_OUTBOX_COMMITS|modelarts.task.completed",
+            "TOPIC_OUTBOX_COMMITS|modelarts.task.watch",
+            "TOPIC_OUTBOX_COMMITS|bad topic",
+            "KAFKA_LINGER_MS|-1",
+            "KAFKA_LINGER_MS|1001",
+            "KAFKA_COMPRESSION_TYPE|brotli",
     })
     void givenInvalidValue_whenLoaded_thenStartupRefusedNamingTheVariable(String variable, String value) {
         Map<String, String> env = new HashMap<>(VALID);
