@@ -30,7 +30,8 @@ class AsyncApiTest {
     void givenEachChannel_thenItsAddressIsTheDefaultOfItsTopicSetting() {
         Map<String, String> defaults = SettingsSource.load(Map.of(), Map.of()).asMap();
 
-        assertThat(map(ASYNCAPI, "channels")).containsOnlyKeys("completed", "failed", "progress", "errors", "watch")
+        assertThat(map(ASYNCAPI, "channels")).containsOnlyKeys("completed", "failed", "progress", "errors", "watch",
+                        "outbox.commits")
                 .allSatisfy((channel, body) -> assertThat(map(body).get("address")).as(channel)
                         .isEqualTo(defaults.get("topic." + channel)));
     }
@@ -42,7 +43,7 @@ class AsyncApiTest {
         Map<String, Object> messages = map(map(ASYNCAPI, "components"), "messages");
         List<String> named = messages.values().stream().map(m -> (String) map(m).get("name")).toList();
         assertThat(named).containsExactlyInAnyOrderElementsOf(
-                Stream.concat(types.stream(), Stream.of("watch-request")).toList());
+                Stream.concat(types.stream(), Stream.of("watch-request", "outbox-commit")).toList());
 
         for (Object message : messages.values()) {
             String name = (String) map(message).get("name");

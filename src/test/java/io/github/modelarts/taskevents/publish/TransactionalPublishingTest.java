@@ -8,7 +8,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.state.OutboxRecord;
+import io.github.modelarts.taskevents.testsupport.EventSchemas;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.SharedKafka;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
@@ -64,8 +66,11 @@ class TransactionalPublishingTest {
             String commits = pipeline.environment().get("TOPIC_OUTBOX_COMMITS");
             assertThat(cleanupPolicy(commits)).isEqualTo("compact");
             List<ConsumerRecord<String, String>> logged = readAll(commits, 1);
-            assertThat(logged).isNotEmpty().allSatisfy(record ->
-                    assertThat(record.key()).isEqualTo(clusterName(pipeline) + "-" + Pipeline.PROJECT));
+            assertThat(logged).isNotEmpty().allSatisfy(record -> {
+                assertThat(record.key()).isEqualTo(clusterName(pipeline) + "-" + Pipeline.PROJECT);
+                assertThat(EventSchemas.violations(TaskEvent.SCHEMA_BASE + "outbox-commit.json", record.value()))
+                        .isEmpty();
+            });
             List<Long> rows = new ArrayList<>();
             logged.forEach(record -> rows.addAll(CommitLog.decode(commits, record.value())));
             assertThat(rows).containsExactly(1L, 2L);
