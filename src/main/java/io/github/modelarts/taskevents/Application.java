@@ -27,6 +27,7 @@ import io.github.modelarts.taskevents.publish.TransactionalSender;
 import io.github.modelarts.taskevents.record.TaskRecorder;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.state.Database;
+import io.github.modelarts.taskevents.state.GroupCommit;
 import io.github.modelarts.taskevents.state.OutboxRetention;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.task.TaskMemory;
@@ -62,6 +63,7 @@ public final class Application implements AutoCloseable {
     private final ExecutorService listingExecutor;
     private final RequestAuthenticator authenticator;
     private final OutboxPublisher publisher;
+    private final GroupCommit commits;
 
     public Application(Settings settings, SettingsSource source) {
         this(settings, source, Clock.systemUTC());
@@ -111,7 +113,9 @@ public final class Application implements AutoCloseable {
         main.bind("statusChanges", new StatusChanges(watchList::memory, settings.stallAfter()));
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
-        main.bind("taskRecorder", new TaskRecorder(store, watchList, events, settings.topics().errors(), clock));
+        this.commits = new GroupCommit(store);
+        main.bind("taskRecorder", new TaskRecorder(store, commits, watchList, events, settings.topics().errors(),
+                clock));
         ClusterSettings cluster = ClusterSettings.from(source);
         this.publisher = new OutboxPublisher(store, sender(settings, source, cluster), PublishPermit.ALWAYS,
                 publishing.apply(observability.publishing()),
@@ -185,6 +189,7 @@ public final class Application implements AutoCloseable {
         } finally {
             publisher.close();
             pollExecutor.shutdownNow();
+            commits.close();
             listingExecutor.shutdownNow();
             database.close();
         }

@@ -3,6 +3,7 @@ package io.github.modelarts.taskevents.record;
 import io.github.modelarts.taskevents.classify.TaskChange;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.state.GroupCommit;
 import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.state.StateStoreException;
 import io.github.modelarts.taskevents.task.PollFailure;
@@ -23,13 +24,16 @@ public final class TaskRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRecorder.class);
 
     private final StateStore store;
+    private final GroupCommit commits;
     private final WatchList watchList;
     private final EventFactory events;
     private final String errorsTopic;
     private final Clock clock;
 
-    public TaskRecorder(StateStore store, WatchList watchList, EventFactory events, String errorsTopic, Clock clock) {
+    public TaskRecorder(StateStore store, GroupCommit commits, WatchList watchList, EventFactory events,
+                        String errorsTopic, Clock clock) {
         this.store = store;
+        this.commits = commits;
         this.watchList = watchList;
         this.events = events;
         this.errorsTopic = errorsTopic;
@@ -46,7 +50,7 @@ public final class TaskRecorder {
                 event.sequence());
         if (event != null || after.durablyDiffersFrom(change.before())) {
             try {
-                store.record(change.ref(), after, Optional.ofNullable(event));
+                commits.record(change.ref(), after, Optional.ofNullable(event));
             } catch (StateStoreException e) {
                 if (!e.isPermanent()) {
                     LOG.error("Could not record {}; it will be decided again next cycle: {}", change.ref(),

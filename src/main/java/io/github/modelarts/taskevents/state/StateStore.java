@@ -93,6 +93,18 @@ public final class StateStore {
         });
     }
 
+    /** Several tasks' {@link #record}s in one transaction: all of them or, on any failure, none. */
+    void recordAll(List<GroupCommit.Pending> writes) {
+        inTransaction("Cannot record the state of " + writes.size() + " tasks", c -> {
+            for (GroupCommit.Pending write : writes) {
+                saveTask(c, write.ref(), write.memory());
+                if (write.event().isPresent()) {
+                    appendToOutbox(c, write.event().get());
+                }
+            }
+        });
+    }
+
     /** Appends an event that changes no task's state: a failed list call, a malformed watch request. */
     public void recordEvent(TaskEvent event) {
         try (Connection c = database.connection()) {
