@@ -42,27 +42,38 @@ public final class TaskRecorder {
 
     /**
      * A route step: the change in the variable {@code change}, its event (if any) in {@code event}; {@code unwatch}
-     * when the task no longer exists.
+     * when the task no longer exists. The watch list learns of the change once it is durable, which may be after
+     * this returns; {@link #flush} waits for that.
      */
     public void record(@Variable("change") TaskChange change, @Variable("event") TaskEvent event,
                        @Variable("unwatch") Boolean unwatch) {
         TaskMemory after = event == null ? change.after() : change.after().published(event.type(), event.time(),
                 event.sequence());
-        if (event != null || after.durablyDiffersFrom(change.before())) {
-            try {
-                commits.record(change.ref(), after, Optional.ofNullable(event));
-            } catch (StateStoreException e) {
+        if (event == null && !after.durablyDiffersFrom(change.before())) {
+            remember(change, after, unwatch);
+            return;
+        }
+        commits.record(change.ref(), after, Optional.ofNullable(event), new GroupCommit.Outcome() {
+            @Override
+            public void durable() {
+                remember(change, after, unwatch);
+            }
+
+            @Override
+            public void refused(StateStoreException e) {
                 if (!e.isPermanent()) {
                     LOG.error("Could not record {}; it will be decided again next cycle: {}", change.ref(),
                             e.getMessage());
-                    return;
-                }
-                if (!reportUnstorable(change, after, e)) {
-                    return;
+                } else if (reportUnstorable(change, after, e)) {
+                    remember(change, after, unwatch);
                 }
             }
-        }
-        remember(change, after, unwatch);
+        });
+    }
+
+    /** A route step at the end of a cycle: returns once every change recorded so far is durable or refused. */
+    public void flush() {
+        commits.flush();
     }
 
     /**

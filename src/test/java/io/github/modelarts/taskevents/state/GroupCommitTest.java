@@ -1,7 +1,6 @@
 package io.github.modelarts.taskevents.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.modelarts.taskevents.config.Secret;
 import io.github.modelarts.taskevents.config.Settings;
@@ -18,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import io.github.modelarts.taskevents.state.GroupCommit.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,51 +48,68 @@ class GroupCommitTest {
     }
 
     @Test
-    void givenEightThreadsRecordingAtOnce_whenEachReturns_thenItsStateAndEventAreDurable_inTheirOrder()
+    void givenEightThreadsRecordingAtOnce_whenEachIsTold_thenItsStateAndEventAreDurable_inTheirOrder()
             throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<CompletableFuture<Boolean>> told = new ArrayList<>();
         try {
-            List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 400; i++) {
                 TaskRef ref = new TaskRef("ds", "t" + i);
-                done.add(threads.submit(() -> {
-                    commits.record(ref, memory(), Optional.of(event(ref)));
-                    // on return, a new store on the same database sees it
-                    assertThat(new StateStore(database).loadTask(ref)).usingRecursiveComparison()
-                            .ignoringFields("lastPollAt").isEqualTo(memory());
+                CompletableFuture<Boolean> stored = new CompletableFuture<>();
+                told.add(stored);
+                threads.submit(() -> commits.record(ref, memory(), Optional.of(event(ref)), new Outcome() {
+                    @Override
+                    public void durable() {
+                        // when told, another store on the same database sees it
+                        stored.complete(new StateStore(database).loadTask(ref).status() != null);
+                    }
+
+                    @Override
+                    public void refused(StateStoreException refusal) {
+                        stored.completeExceptionally(refusal);
+                    }
                 }));
             }
-            for (Future<?> each : done) {
-                each.get();
-            }
         } finally {
-            threads.shutdownNow();
+            threads.shutdown();
+            threads.awaitTermination(10, TimeUnit.SECONDS);
         }
+        commits.flush();
+        assertThat(told).allSatisfy(each -> assertThat(each).isCompletedWithValue(true));
         List<OutboxRecord> outbox = store.pending(1000, Set.of());
         assertThat(outbox).hasSize(400);
         assertThat(outbox).extracting(OutboxRecord::seq).isSorted();
     }
 
     @Test
-    void givenOneWriteTheDatabaseRefuses_whenRecordedBesideOthers_thenOnlyItsCallerFails() throws Exception {
+    void givenOneWriteTheDatabaseRefuses_whenRecordedBesideOthers_thenOnlyItsOutcomeHearsIt() {
         TaskRef refused = new TaskRef("ds", "x".repeat(200));
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> fine = new ArrayList<>();
-            Future<?> failing = threads.submit(() -> commits.record(refused, memory(), Optional.of(event(refused))));
-            for (int i = 0; i < 20; i++) {
-                TaskRef ref = new TaskRef("ds", "ok" + i);
-                fine.add(threads.submit(() -> commits.record(ref, memory(), Optional.of(event(ref)))));
-            }
-            for (Future<?> each : fine) {
-                each.get();
-            }
-            assertThatThrownBy(failing::get).cause().isInstanceOfSatisfying(StateStoreException.class,
-                    e -> assertThat(e.isPermanent()).isTrue());
-        } finally {
-            threads.shutdownNow();
+        List<String> heard = new ArrayList<>();
+        commits.record(refused, memory(), Optional.of(event(refused)), outcome(heard, refused));
+        for (int i = 0; i < 20; i++) {
+            TaskRef ref = new TaskRef("ds", "ok" + i);
+            commits.record(ref, memory(), Optional.of(event(ref)), outcome(heard, ref));
         }
+        commits.flush();
+
+        assertThat(heard).hasSize(21).filteredOn(line -> line.startsWith("refused")).singleElement().asString()
+                .isEqualTo("refused " + refused + " permanent=true");
         assertThat(store.pending(100, Set.of())).hasSize(20).noneMatch(r -> r.key().equals(refused.taskId()));
+    }
+
+    /** Notes what the writer told, from its one thread. */
+    private static Outcome outcome(List<String> heard, TaskRef ref) {
+        return new Outcome() {
+            @Override
+            public void durable() {
+                heard.add("durable " + ref);
+            }
+
+            @Override
+            public void refused(StateStoreException refusal) {
+                heard.add("refused " + ref + " permanent=" + refusal.isPermanent());
+            }
+        };
     }
 
     private static TaskMemory memory() {
