@@ -27,13 +27,20 @@ public final class TaskRecorder {
     private final EventFactory events;
     private final String errorsTopic;
     private final Clock clock;
+    private final boolean failureStreaksDurable;
 
-    public TaskRecorder(StateStore store, WatchList watchList, EventFactory events, String errorsTopic, Clock clock) {
+    /**
+     * {@code failureStreaksDurable}: a change of the failure streak alone is written too (cluster mode), so the node
+     * that runs the next cycle counts on from it; a single instance keeps it in memory and saves those writes.
+     */
+    public TaskRecorder(StateStore store, WatchList watchList, EventFactory events, String errorsTopic, Clock clock,
+                        boolean failureStreaksDurable) {
         this.store = store;
         this.watchList = watchList;
         this.events = events;
         this.errorsTopic = errorsTopic;
         this.clock = clock;
+        this.failureStreaksDurable = failureStreaksDurable;
     }
 
     /**
@@ -44,7 +51,8 @@ public final class TaskRecorder {
                        @Variable("unwatch") Boolean unwatch) {
         TaskMemory after = event == null ? change.after() : change.after().published(event.type(), event.time(),
                 event.sequence());
-        if (event != null || after.durablyDiffersFrom(change.before())) {
+        if (event != null || after.durablyDiffersFrom(change.before())
+                || failureStreaksDurable && after.failureStreakDiffersFrom(change.before())) {
             try {
                 store.record(change.ref(), after, Optional.ofNullable(event));
             } catch (StateStoreException e) {
