@@ -1,0 +1,68 @@
+package io.github.modelarts.taskevents.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.modelarts.taskevents.testsupport.Pipeline;
+import io.github.modelarts.taskevents.testsupport.SharedPostgres;
+import io.github.modelarts.taskevents.testsupport.TaskGetLog;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 of the node that runs the cycles: another takes them over once the dead node missed its check-ins, and
+ * no terminal event is lost or doubled.
+ */
+class ClusterFailoverTest {
+    private static final int TASKS = 20;
+    /**
+     * The dead node's last check-in, one missed interval and the margin of one more (ClusterJobStore), the survivor's
+     * own check-in rhythm, and the next tick with one of slack.
+     */
+    private static final Duration TAKEOVER = Duration.ofMillis(3 * ClusterNode.CHECKIN_INTERVAL_MS + 2 * 1000);
+
+    @Test
+    void givenTwoNodes_whenTheOneRunningTheCyclesIsKilled_thenTheOtherRunsThemAndEachEventIsOnKafkaOnce()
+            throws Exception {
+        TaskGetLog gets = new TaskGetLog();
+        List<String> tasks = ClusterEvents.taskIds(TASKS);
+        List<String> endBefore = tasks.subList(0, TASKS / 2);
+        List<String> endAfter = tasks.subList(TASKS / 2, TASKS);
+        try (Pipeline pipeline = new Pipeline(gets).watching(ClusterEvents.refs(tasks));
+             TopicReader reader = pipeline.reader()) {
+            ClusterEvents.putRunning(pipeline.simulator(), tasks);
+            String jdbcUrl = SharedPostgres.newDatabase();
+            String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+            try (ClusterNode first = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-1");
+                 ClusterNode second = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-2")) {
+                List<ClusterNode> nodes = List.of(first, second);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nodes.stream().allMatch(ClusterNode::ready));
+                ClusterEvents.end(pipeline.simulator(), endBefore);
+                ClusterEvents.awaitTerminal(reader, endBefore);
+                ClusterNode running = Awaitility.await().atMost(Duration.ofSeconds(10))
+                        .until(() -> nodes.stream().filter(ClusterNode::runsCycles).findFirst().orElse(null),
+                                node -> node != null);
+                ClusterNode survivor = running == first ? second : first;
+
+                running.kill();
+                long killedAt = System.currentTimeMillis();
+                ClusterEvents.end(pipeline.simulator(), endAfter);
+
+                Awaitility.await().atMost(TAKEOVER.plusSeconds(10)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> !gets.since(killedAt).isEmpty());
+                long takenOver = gets.since(killedAt).get(0).millis() - killedAt;
+                ClusterEvents.awaitTerminal(reader, endAfter);
+
+                assertThat(Duration.ofMillis(takenOver)).as("from the kill to the survivor's first poll")
+                        .isLessThanOrEqualTo(TAKEOVER);
+                assertThat(survivor.runsCycles()).isTrue();
+                assertThat(survivor.publishes()).isTrue();
+                assertThat(survivor.ready()).isTrue();
+                ClusterEvents.assertEachOnce(reader, tasks);
+            }
+        }
+    }
+}

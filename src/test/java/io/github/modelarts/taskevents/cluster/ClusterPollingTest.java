@@ -1,0 +1,52 @@
+package io.github.modelarts.taskevents.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.modelarts.taskevents.testsupport.Pipeline;
+import io.github.modelarts.taskevents.testsupport.SharedPostgres;
+import io.github.modelarts.taskevents.testsupport.TaskGetLog;
+import io.github.modelarts.taskevents.testsupport.TopicReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three nodes in JVMs of their own on one PostgreSQL, one simulator and one Kafka broker: the cycles run on one
+ * node at a time, so no task is polled twice in a tick, and each terminal event reaches Kafka once.
+ */
+class ClusterPollingTest {
+    private static final int TASKS = 200;
+
+    @Test
+    void givenThreeNodes_whenTwoHundredTasksRunAndEnd_thenEachPolledAtMostOncePerCycleAndEachEventOnce()
+            throws Exception {
+        TaskGetLog gets = new TaskGetLog();
+        List<String> tasks = ClusterEvents.taskIds(TASKS);
+        try (Pipeline pipeline = new Pipeline(gets).watching(ClusterEvents.refs(tasks));
+             TopicReader reader = pipeline.reader()) {
+            ClusterEvents.putRunning(pipeline.simulator(), tasks);
+            String jdbcUrl = SharedPostgres.newDatabase();
+            String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+            try (ClusterNode first = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-1");
+                 ClusterNode second = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-2");
+                 ClusterNode third = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-3")) {
+                List<ClusterNode> nodes = List.of(first, second, third);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nodes.stream().allMatch(ClusterNode::ready));
+                long allReady = System.currentTimeMillis();
+                // a few cycles with every node up, whichever runs them
+                Awaitility.await().atMost(Duration.ofSeconds(20))
+                        .until(() -> gets.since(allReady).size() >= 3 * TASKS);
+
+                ClusterEvents.end(pipeline.simulator(), tasks);
+                ClusterEvents.awaitTerminal(reader, tasks);
+
+                assertThat(gets.twiceInOneSecond()).as("tasks polled twice within one tick").isEmpty();
+                assertThat(nodes.stream().filter(ClusterNode::runsCycles).count())
+                        .as("nodes that say they run the cycles").isEqualTo(1);
+                ClusterEvents.assertEachOnce(reader, tasks);
+            }
+        }
+    }
+}
