@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Whether this node runs the poll cycles: while one it started from Quartz is running, and until the tick after its
@@ -17,6 +19,8 @@ import org.quartz.CronExpression;
  * the cycles publishes the outbox (docs/cluster.md); a single instance always does both.
  */
 public final class CycleRole implements PublishPermit, NodeRole {
+    private static final Logger LOG = LoggerFactory.getLogger(CycleRole.class);
+
     private final boolean clustered;
     private final String nodeId;
     private final CronExpression cron;
@@ -37,11 +41,14 @@ public final class CycleRole implements PublishPermit, NodeRole {
     public void started() {
         lastStarted = clock.instant();
         running.incrementAndGet();
+        // at DEBUG, where each node ran which cycle shows in the logs
+        LOG.debug("Poll cycle started on node {}", nodeId);
     }
 
     /** A route step: the cycle {@link #started} ended, however. */
     public void ended() {
         running.decrementAndGet();
+        LOG.debug("Poll cycle ended on node {}", nodeId);
     }
 
     @Override

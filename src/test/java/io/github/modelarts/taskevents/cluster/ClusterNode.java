@@ -41,7 +41,7 @@ final class ClusterNode implements AutoCloseable {
                 "MANAGEMENT_PORT", Integer.toString(port)));
         // a small heap: three of them run beside the broker, the database and the tests on two cores
         JavaProcess process = JavaProcess.start(List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=logback.xml"), App.class.getName(), List.of(), env,
+                "-Dlogback.configurationFile=logback-cluster-node.xml"), App.class.getName(), List.of(), env,
                 pipeline.stateDir().resolve(id + ".log"));
         return new ClusterNode(id, process, port);
     }
@@ -80,6 +80,11 @@ final class ClusterNode implements AutoCloseable {
 
     String output() throws IOException {
         return process.output();
+    }
+
+    /** The poll cycles this node ran, from its log. */
+    List<CycleSpans.Span> cycles() throws IOException {
+        return CycleSpans.of(process.output());
     }
 
     private double gauge(String name) {

@@ -7,6 +7,7 @@ import io.github.modelarts.taskevents.testsupport.SharedPostgres;
 import io.github.modelarts.taskevents.testsupport.TaskGetLog;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -42,7 +43,19 @@ class ClusterPollingTest {
                 ClusterEvents.end(pipeline.simulator(), tasks);
                 ClusterEvents.awaitTerminal(reader, tasks);
 
-                assertThat(gets.twiceInOneSecond()).as("tasks polled twice within one tick").isEmpty();
+                List<CycleSpans.Span> cycles = new ArrayList<>();
+                for (ClusterNode node : nodes) {
+                    cycles.addAll(node.cycles());
+                }
+                // the GETs of cycles that ended: one still running may have polled half its tasks
+                long lastEnd = cycles.stream().mapToLong(CycleSpans.Span::end).max().orElseThrow();
+                List<TaskGetLog.Get> polled = gets.gets().stream().filter(get -> get.millis() <= lastEnd).toList();
+                assertThat(CycleSpans.overlapping(cycles)).as("cycles at the same time").isEmpty();
+                assertThat(CycleSpans.outside(cycles, polled)).as("GETs outside the cycles the nodes logged").isEmpty();
+                assertThat(CycleSpans.polledTwiceInOneCycle(cycles, polled)).as("tasks polled twice in one cycle")
+                        .isEmpty();
+                assertThat(cycles.stream().map(CycleSpans.Span::node).distinct()).as("nodes that ran cycles")
+                        .isNotEmpty();
                 assertThat(nodes.stream().filter(ClusterNode::runsCycles).count())
                         .as("nodes that say they run the cycles").isEqualTo(1);
                 ClusterEvents.assertEachOnce(reader, tasks);

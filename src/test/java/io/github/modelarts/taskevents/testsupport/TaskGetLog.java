@@ -5,12 +5,10 @@ import io.github.modelarts.taskevents.simulator.RequestGate;
 import io.github.modelarts.taskevents.simulator.SimulatorResponse;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Sees every request before the simulator answers it and keeps each task GET with when it came. */
 public final class TaskGetLog implements RequestGate {
@@ -38,15 +36,5 @@ public final class TaskGetLog implements RequestGate {
     /** The GETs since {@code millis}. */
     public List<Get> since(long millis) {
         return gets.stream().filter(get -> get.millis() >= millis).toList();
-    }
-
-    /**
-     * The tasks GET more than once within one second of the wall clock, with their GETs: with a cron firing every
-     * second, a cycle starts at each second and ends within it (its budget), so two GETs there are two cycles at once.
-     */
-    public Map<String, List<Get>> twiceInOneSecond() {
-        return gets.stream().collect(Collectors.groupingBy(get -> get.taskId() + "@" + get.millis() / 1000))
-                .entrySet().stream().filter(group -> group.getValue().size() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }
