@@ -3,7 +3,10 @@ package io.github.modelarts.taskevents.observe;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** A cluster node's part, read at each scrape: 1 while it runs the poll cycles, and 1 while it publishes. */
+/**
+ * This node's part in its cluster, read at each scrape: 1 while it runs the poll cycles, and 1 while it publishes;
+ * a single instance always does both.
+ */
 final class ClusterGauges {
     private ClusterGauges() {
     }

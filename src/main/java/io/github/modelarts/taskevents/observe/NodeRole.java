@@ -2,7 +2,7 @@ package io.github.modelarts.taskevents.observe;
 
 /** What this instance does in its cluster, for the metrics and the readiness details (docs/cluster.md). */
 public interface NodeRole {
-    /** Whether this instance is one node of a cluster; without, there is nothing to tell and nothing is added. */
+    /** Whether this instance is one node of a cluster; only then do its readiness details tell its role. */
     boolean clustered();
 
     String nodeId();

@@ -41,13 +41,14 @@ public final class Observability {
     }
 
     /**
-     * Binds the registry, the readiness checks and the beans the routes use; a cluster node also gets the gauges and
-     * the readiness details of its {@code role}.
+     * Binds the registry, the readiness checks and the beans the routes use, with the gauges of this node's
+     * {@code role}; a cluster node also tells it in its readiness details.
      */
     public void bindTo(Main main, WatchList watchList, StateStore store, NodeRole role) {
         StateGauges.register(registry, watchList, store, clock);
+        // a single instance too, so that one alert rule fits both: it runs the cycles and publishes
+        ClusterGauges.register(registry, role);
         if (role.clustered()) {
-            ClusterGauges.register(registry, role);
             main.bind("clusterReadiness", new ClusterReadiness(role));
         }
         // Camel's micrometer support finds the registry by this name and adds its own meters to it
