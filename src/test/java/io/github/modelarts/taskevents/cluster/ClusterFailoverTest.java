@@ -61,6 +61,8 @@ class ClusterFailoverTest {
                 assertThat(survivor.runsCycles()).isTrue();
                 assertThat(survivor.publishes()).isTrue();
                 assertThat(survivor.ready()).isTrue();
+                assertThat(survivor.clusterCheck().findValue("runs_cycles").asBoolean()).isTrue();
+                assertThat(survivor.clusterCheck().findValue("publishes").asBoolean()).isTrue();
                 ClusterEvents.assertEachOnce(reader, tasks);
             }
         }

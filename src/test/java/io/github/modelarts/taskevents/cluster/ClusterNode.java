@@ -1,5 +1,6 @@
 package io.github.modelarts.taskevents.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.App;
 import io.github.modelarts.taskevents.testsupport.JavaProcess;
 import io.github.modelarts.taskevents.testsupport.ManagementClient;
@@ -69,8 +70,15 @@ final class ClusterNode implements AutoCloseable {
         return gauge("modelarts_task_events_cluster_publishes") == 1;
     }
 
-    ManagementClient management() {
-        return management;
+    /** The readiness check {@code cluster} with its details, as {@code ?exposureLevel=full&data=true} shows it. */
+    JsonNode clusterCheck() {
+        JsonNode health = management.get("/observe/health/ready?exposureLevel=full&data=true").json();
+        for (JsonNode check : health.get("checks")) {
+            if (check.get("name").asText().equals("cluster")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check cluster in " + health);
     }
 
     /** kill -9. */
