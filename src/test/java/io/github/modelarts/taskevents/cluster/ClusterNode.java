@@ -36,10 +36,7 @@ final class ClusterNode implements AutoCloseable {
         env.putAll(Map.of("CLUSTER_ENABLED", "true", "CLUSTER_NAME", cluster, "CLUSTER_NODE_ID", id,
                 "CLUSTER_CHECKIN_INTERVAL_MS", Long.toString(CHECKIN_INTERVAL_MS),
                 "STATE_JDBC_URL", jdbcUrl, "STATE_JDBC_USER", SharedPostgres.USER,
-                "POLL_CRON", EVERY_SECOND,
-                // a cycle starts no poll after 0.6 s, so it ends within its second
-                "POLL_CYCLE_BUDGET_MS", "600",
-                "MANAGEMENT_PORT", Integer.toString(port)));
+                "POLL_CRON", EVERY_SECOND, "MANAGEMENT_PORT", Integer.toString(port)));
         // a small heap: three of them run beside the broker, the database and the tests on two cores
         JavaProcess process = JavaProcess.start(List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dlogback.configurationFile=logback-cluster-node.xml"), App.class.getName(), List.of(), env,

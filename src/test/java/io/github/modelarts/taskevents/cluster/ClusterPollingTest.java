@@ -37,9 +37,9 @@ class ClusterPollingTest {
                 List<ClusterNode> nodes = List.of(first, second, third);
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nodes.stream().allMatch(ClusterNode::ready));
                 long allReady = System.currentTimeMillis();
-                // a few cycles with every node up, whichever runs them
+                // two cycles with every node up, whichever runs them
                 Awaitility.await().atMost(Duration.ofSeconds(20))
-                        .until(() -> gets.since(allReady).size() >= 3 * TASKS);
+                        .until(() -> gets.since(allReady).size() >= 2 * TASKS);
 
                 ClusterEvents.end(pipeline.simulator(), tasks);
                 ClusterEvents.awaitTerminal(reader, tasks);
