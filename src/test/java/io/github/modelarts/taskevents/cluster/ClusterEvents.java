@@ -6,11 +6,13 @@ import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.testsupport.TaskBodies;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 
 /** The tasks of a cluster test, running until the test ends them, and what must land on Kafka of them. */
 final class ClusterEvents {
@@ -44,13 +46,10 @@ final class ClusterEvents {
         }
     }
 
+    /** Until each of the tasks has a terminal event on Kafka. */
     static void awaitTerminal(TopicReader reader, List<String> taskIds) {
-        Set<String> tasks = Set.copyOf(taskIds);
-        reader.await(tasks.size(), r -> isTerminal(r) && tasks.contains(r.key()));
-        // every one of them, not the copies of some
-        for (String id : taskIds) {
-            reader.await(1, r -> isTerminal(r) && r.key().equals(id));
-        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reader.all().stream()
+                .filter(ClusterEvents::isTerminal).map(Received::key).collect(Collectors.toSet()).containsAll(taskIds));
     }
 
     /** Exactly one terminal event per task, of the type its end calls for, and no record twice. */

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
+import io.github.modelarts.taskevents.testsupport.SharedKafka;
 import io.github.modelarts.taskevents.testsupport.SharedPostgres;
 import io.github.modelarts.taskevents.testsupport.TaskGetLog;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterPollingTest {
     private static final int TASKS = 200;
+    /** Not in MODELARTS_TASKS: watched by a request on TOPIC_WATCH. */
+    private static final String REQUESTED = "t" + TASKS;
 
     @Test
     void givenThreeNodes_whenTwoHundredTasksRunAndEnd_thenEachPolledAtMostOncePerCycleAndEachEventOnce()
@@ -40,9 +48,16 @@ class ClusterPollingTest {
                 // two cycles with every node up, whichever runs them
                 Awaitility.await().atMost(Duration.ofSeconds(20))
                         .until(() -> gets.since(allReady).size() >= 2 * TASKS);
+                // read by one node of the consumer group, polled by the one that runs the cycles
+                ClusterEvents.putRunning(pipeline.simulator(), List.of(REQUESTED));
+                requestWatch(pipeline, REQUESTED);
+                Awaitility.await().atMost(Duration.ofSeconds(30))
+                        .until(() -> gets.gets().stream().anyMatch(get -> get.taskId().equals(REQUESTED)));
 
-                ClusterEvents.end(pipeline.simulator(), tasks);
-                ClusterEvents.awaitTerminal(reader, tasks);
+                List<String> watched = new ArrayList<>(tasks);
+                watched.add(REQUESTED);
+                ClusterEvents.end(pipeline.simulator(), watched);
+                ClusterEvents.awaitTerminal(reader, watched);
 
                 List<CycleSpans.Span> cycles = new ArrayList<>();
                 for (ClusterNode node : nodes) {
@@ -67,8 +82,22 @@ class ClusterPollingTest {
                     assertThat(check.findValue("publishes").asBoolean()).as(node.id())
                             .isEqualTo(check.findValue("runs_cycles").asBoolean());
                 }
-                ClusterEvents.assertEachOnce(reader, tasks);
+                long applied = 0;
+                for (ClusterNode node : nodes) {
+                    applied += node.output().lines().filter(line -> line.contains("Watch request applied")).count();
+                }
+                assertThat(applied).as("nodes that applied the watch request").isEqualTo(1);
+                ClusterEvents.assertEachOnce(reader, watched);
             }
+        }
+    }
+
+    private static void requestWatch(Pipeline pipeline, String taskId) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(pipeline.topics().watch(), taskId, "{\"dataset_id\":\""
+                    + ClusterEvents.DS + "\",\"task_id\":\"" + taskId + "\",\"action\":\"watch\"}")).get();
         }
     }
 }
