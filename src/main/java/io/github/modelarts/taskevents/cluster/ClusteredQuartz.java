@@ -14,7 +14,7 @@ import org.quartz.utils.DBConnectionManager;
  * POLL_CRON fires on exactly one node, and a dead node's ticks move on to another (docs/cluster.md). The trigger
  * is stored once: Camel's component neither deletes nor pauses it when a node stops, and a node that starts with
  * the same cron leaves it as it is. The scheduler starts only once the node has logged in, so that a node that
- * cannot poll takes no tick.
+ * cannot poll takes no tick. One node per JVM: Quartz keeps its schedulers and connection providers by name, JVM-wide.
  */
 public final class ClusteredQuartz {
     /** Quartz finds its connections under this name in its own registry of connection providers. */
