@@ -19,8 +19,11 @@ import org.quartz.utils.DBConnectionManager;
 public final class ClusteredQuartz {
     /** Quartz finds its connections under this name in its own registry of connection providers. */
     private static final String DATA_SOURCE = "modelarts-task-events-state";
-    /** The scheduler thread acquiring the trigger, the check-in and the misfire threads: none waits behind a cycle. */
-    private static final int QUARTZ_CONNECTIONS = 3;
+    /**
+     * The scheduler thread acquiring the trigger, the job's thread completing it, the check-in and the misfire
+     * threads: none waits behind the cycle's writes, nor behind another.
+     */
+    private static final int QUARTZ_CONNECTIONS = 4;
 
     private final QuartzComponent component = new QuartzComponent();
 
