@@ -1,10 +1,10 @@
 package io.github.modelarts.taskevents;
 
 import io.github.modelarts.taskevents.classify.FailureStreaks;
+import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.cluster.ClusteredQuartz;
 import io.github.modelarts.taskevents.cluster.CycleRole;
 import io.github.modelarts.taskevents.config.ClusterSettings;
-import io.github.modelarts.taskevents.classify.StatusChanges;
 import io.github.modelarts.taskevents.config.ObserveSettings;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.config.SettingsSource;
