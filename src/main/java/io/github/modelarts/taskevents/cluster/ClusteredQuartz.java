@@ -67,6 +67,9 @@ public final class ClusteredQuartz {
                 Long.toString(settings.checkinInterval().toMillis()));
         // the trigger is acquired under the row lock, so two nodes never both take one tick
         properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // how often a standby node looks for a free tick; Quartz's 30 s would leave the ticks a node released when
+        // it stopped unfired that long (a dead node's are handed over at once, by the check-in that finds it dead)
+        properties.put("org.quartz.scheduler.idleWaitTime", Long.toString(settings.checkinInterval().toMillis()));
         return properties;
     }
 }

@@ -13,20 +13,37 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 of the node that runs the cycles: another takes them over once the dead node missed its check-ins, and
- * no terminal event is lost or doubled.
+ * The node that runs the cycles goes away: another takes them over, and no terminal event is lost or doubled. Killed,
+ * it is found dead once it missed its check-ins; stopped, it hands its tick back as it shuts down.
  */
 class ClusterFailoverTest {
     private static final int TASKS = 20;
+    /** The JVM's status after SIGTERM once its shutdown hooks (Camel's graceful shutdown) have run. */
+    private static final int SIGTERM_EXIT = 143;
     /**
      * The dead node's last check-in, one missed interval and the margin of one more (ClusterJobStore), the survivor's
      * own check-in rhythm, and the next tick with one of slack.
      */
     private static final Duration TAKEOVER = Duration.ofMillis(3 * ClusterNode.CHECKIN_INTERVAL_MS + 2 * 1000);
 
+    /** How the node that runs the cycles goes away. */
+    private interface Departure {
+        void of(ClusterNode node) throws Exception;
+    }
+
     @Test
     void givenTwoNodes_whenTheOneRunningTheCyclesIsKilled_thenTheOtherRunsThemAndEachEventIsOnKafkaOnce()
             throws Exception {
+        handOver(ClusterNode::kill);
+    }
+
+    @Test
+    void givenTwoNodes_whenTheOneRunningTheCyclesIsStopped_thenTheOtherRunsThemAndEachEventIsOnKafkaOnce()
+            throws Exception {
+        handOver(node -> assertThat(node.stop()).isEqualTo(SIGTERM_EXIT));
+    }
+
+    private static void handOver(Departure departure) throws Exception {
         TaskGetLog gets = new TaskGetLog();
         List<String> tasks = ClusterEvents.taskIds(TASKS);
         List<String> endBefore = tasks.subList(0, TASKS / 2);
@@ -47,16 +64,16 @@ class ClusterFailoverTest {
                                 node -> node != null);
                 ClusterNode survivor = running == first ? second : first;
 
-                running.kill();
-                long killedAt = System.currentTimeMillis();
+                departure.of(running);
+                long goneAt = System.currentTimeMillis();
                 ClusterEvents.end(pipeline.simulator(), endAfter);
 
                 Awaitility.await().atMost(TAKEOVER.plusSeconds(10)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> !gets.since(killedAt).isEmpty());
-                long takenOver = gets.since(killedAt).get(0).millis() - killedAt;
+                        .until(() -> !gets.since(goneAt).isEmpty());
+                long takenOver = gets.since(goneAt).get(0).millis() - goneAt;
                 ClusterEvents.awaitTerminal(reader, endAfter);
 
-                assertThat(Duration.ofMillis(takenOver)).as("from the kill to the survivor's first poll")
+                assertThat(Duration.ofMillis(takenOver)).as("from the node's end to the survivor's first poll")
                         .isLessThanOrEqualTo(TAKEOVER);
                 assertThat(survivor.runsCycles()).isTrue();
                 assertThat(survivor.publishes()).isTrue();

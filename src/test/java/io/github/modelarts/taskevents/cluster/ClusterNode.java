@@ -83,6 +83,11 @@ final class ClusterNode implements AutoCloseable {
         process.kill();
     }
 
+    /** SIGTERM, then the graceful shutdown; returns the exit code. */
+    int stop() throws InterruptedException {
+        return process.stop();
+    }
+
     String output() throws IOException {
         return process.output();
     }
