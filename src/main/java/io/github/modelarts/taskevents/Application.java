@@ -2,6 +2,8 @@ package io.github.modelarts.taskevents;
 
 import io.github.modelarts.taskevents.classify.FailureStreaks;
 import io.github.modelarts.taskevents.classify.StatusChanges;
+import io.github.modelarts.taskevents.cluster.ClusteredQuartz;
+import io.github.modelarts.taskevents.cluster.CycleRole;
 import io.github.modelarts.taskevents.config.ClusterSettings;
 import io.github.modelarts.taskevents.config.KafkaClient;
 import io.github.modelarts.taskevents.config.ObserveSettings;
@@ -22,7 +24,6 @@ import io.github.modelarts.taskevents.fetch.auth.StartupLogin;
 import io.github.modelarts.taskevents.observe.Observability;
 import io.github.modelarts.taskevents.publish.OutboxPublisher;
 import io.github.modelarts.taskevents.publish.PublishListener;
-import io.github.modelarts.taskevents.publish.PublishPermit;
 import io.github.modelarts.taskevents.publish.TransactionalSender;
 import io.github.modelarts.taskevents.record.TaskRecorder;
 import io.github.modelarts.taskevents.schedule.CycleDeadline;
@@ -38,6 +39,7 @@ import io.github.modelarts.taskevents.watch.WatchSource;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -64,6 +66,8 @@ public final class Application implements AutoCloseable {
     private final RequestAuthenticator authenticator;
     private final OutboxPublisher publisher;
     private final GroupCommit commits;
+    /** Cluster mode only: the clustered scheduler, started once logged in. */
+    private final Optional<ClusteredQuartz> clusteredQuartz;
 
     public Application(Settings settings, SettingsSource source) {
         this(settings, source, Clock.systemUTC());
@@ -80,8 +84,10 @@ public final class Application implements AutoCloseable {
      */
     Application(Settings settings, SettingsSource source, Clock clock, UnaryOperator<PublishListener> publishing) {
         Observability observability = new Observability(ObserveSettings.from(source), clock);
+        ClusterSettings cluster = ClusterSettings.from(source);
         this.database = new Database(settings.state());
-        this.store = new StateStore(database);
+        // in a cluster the next cycle may run on another node, so the failure streaks are shared too
+        this.store = new StateStore(database, cluster.enabled());
         this.watchList = new WatchList(settings.terminalRecheckCycles(), settings.maxWatchedTasks());
         Map<TaskRef, TaskMemory> remembered = store.loadTasks();
         // Settings refuses more static tasks than MAX_WATCHED_TASKS, so every one of them finds room
@@ -115,16 +121,22 @@ public final class Application implements AutoCloseable {
         main.bind("taskEvents", events);
         this.commits = new GroupCommit(store);
         main.bind("taskRecorder", new TaskRecorder(store, commits, watchList, events, settings.topics().errors(),
-                clock));
-        ClusterSettings cluster = ClusterSettings.from(source);
-        this.publisher = new OutboxPublisher(store, sender(settings, source, cluster), PublishPermit.ALWAYS,
+                clock, cluster.enabled()));
+        CycleRole role = new CycleRole(cluster.enabled(), cluster.nodeId(), settings.pollCron(),
+                cluster.checkinInterval(), clock);
+        main.bind("cycleRole", role);
+        this.clusteredQuartz = cluster.enabled() ? Optional.of(new ClusteredQuartz(cluster, database)) : Optional.empty();
+        // found by its scheme's name, so routes/poll-tasks.camel.yaml schedules on the clustered job store
+        clusteredQuartz.ifPresent(quartz -> main.bind("quartz", quartz.component()));
+        // in a cluster only the node that runs the cycles publishes, so that the nodes do not fence each other
+        this.publisher = new OutboxPublisher(store, sender(settings, source, cluster), role,
                 publishing.apply(observability.publishing()),
                 new UnpublishableEvents(settings.projectId(), settings.topics().errors(), clock));
         main.bind("outboxPublisher", publisher);
-        observability.bindTo(main, watchList, store);
+        observability.bindTo(main, watchList, store, role);
         main.bind("outboxRetention", new OutboxRetention(store, settings.state().retention(), clock));
         Watching.bind(main, settings, new Watching.Stages(camel, failureStreaks, events, deadline), database, store,
-                watchList, clock);
+                watchList, clock, cluster.enabled());
         source.asMap().forEach(main::addOverrideProperty);
         // bound last, so the values Settings validated are the ones the routes and Camel's components get
         settings.placeholders().forEach(main::addOverrideProperty);
@@ -203,6 +215,7 @@ public final class Application implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start the route " + SCHEDULE_ROUTE, e);
         }
+        clusteredQuartz.ifPresent(ClusteredQuartz::startScheduler);
     }
 
     /**

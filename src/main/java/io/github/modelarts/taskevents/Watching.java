@@ -1,6 +1,7 @@
 package io.github.modelarts.taskevents;
 
 import io.github.modelarts.taskevents.classify.FailureStreaks;
+import io.github.modelarts.taskevents.cluster.SharedState;
 import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.discover.CycleCoverage;
 import io.github.modelarts.taskevents.discover.CycleListings;
@@ -39,9 +40,9 @@ final class Watching {
                   CycleDeadline deadline) {
     }
 
-    /** Call after the static tasks have joined the watch list. */
+    /** Call after the static tasks have joined the watch list; {@code clustered}: the state is shared (cluster mode). */
     static void bind(Main main, Settings settings, Stages stages, Database database, StateStore store,
-                     WatchList watchList, Clock clock) {
+                     WatchList watchList, Clock clock, boolean clustered) {
         WatchJoiner joiner = new WatchJoiner(watchList, store);
         RequestedWatches requested = new RequestedWatches(new WatchRequestStore(database), watchList, joiner,
                 settings.state().retention(), clock);
@@ -60,6 +61,7 @@ final class Watching {
         main.bind("listedTasks", new ListedTasks(new ListedTaskReader(), watchList, joiner, requested, coverage,
                 listFailures));
         main.bind("requestedWatches", requested);
+        main.bind("sharedState", new SharedState(clustered, store, watchList, requested));
         main.bind("watchRequests", new WatchRequestConsumer(requested,
                 new WatchRequestErrors(settings.projectId(), settings.topics().errors(), clock), store, watchList));
     }

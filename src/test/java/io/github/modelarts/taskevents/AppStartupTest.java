@@ -52,7 +52,10 @@ class AppStartupTest {
             "OUTBOX_PUBLISH_PERIOD_MS|0",
             "OUTBOX_PUBLISH_PERIOD_MS|soon",
             "KAFKA_BOOTSTRAP_SERVERS|not a host",
-            "KAFKA_BOOTSTRAP_SERVERS|kafka:notaport"})
+            "KAFKA_BOOTSTRAP_SERVERS|kafka:notaport",
+            // cluster mode without the PostgreSQL the nodes share; the line names STATE_JDBC_URL too
+            "CLUSTER_ENABLED|true",
+            "CLUSTER_CHECKIN_INTERVAL_MS|10"})
     void givenAValueOnlyCamelOrKafkaWouldHaveRefused_whenStarted_thenExitTwoWithOneLineNamingIt(String variable,
                                                                                             String value)
             throws Exception {

@@ -27,7 +27,10 @@ public record ClusterSettings(boolean enabled, String nodeId, String name, Durat
         }
         String nodeId = read.text("cluster.node.id").isEmpty() ? hostName() : read.text("cluster.node.id");
         read.id("cluster.node.id", nodeId);
-        String name = read.id("cluster.name", read.required("cluster.name", "(the cluster's transactional id)"));
+        String name = read.required("cluster.name", "(the cluster's transactional id)");
+        if (!name.isEmpty()) {
+            read.id("cluster.name", name);
+        }
         Duration checkin = Duration.ofMillis(read.integer("cluster.checkin.interval.ms", 1000, 600_000));
         if (!read.problems().isEmpty()) {
             throw new InvalidSettingsException(read.problems());

@@ -40,16 +40,24 @@ public final class Observability {
         return publishing;
     }
 
-    /** Binds the registry, the readiness checks and the beans the routes use. */
-    public void bindTo(Main main, WatchList watchList, StateStore store) {
+    /**
+     * Binds the registry, the readiness checks and the beans the routes use, with the gauges of this node's
+     * {@code role}; a cluster node also tells it in its readiness details.
+     */
+    public void bindTo(Main main, WatchList watchList, StateStore store, NodeRole role) {
         StateGauges.register(registry, watchList, store, clock);
+        // a single instance too, so that one alert rule fits both: it runs the cycles and publishes
+        ClusterGauges.register(registry, role);
+        if (role.clustered()) {
+            main.bind("clusterReadiness", new ClusterReadiness(role));
+        }
         // Camel's micrometer support finds the registry by this name and adds its own meters to it
         main.bind(MicrometerConstants.METRICS_REGISTRY_NAME, registry);
         main.bind("pollMonitor", polls);
         main.bind("tasksView", new TasksView(watchList));
         main.bind("tasksAccess", new TasksAccess(settings.managementToken()));
         main.bind("kafkaReadiness", new KafkaReadiness(publishing, store, settings.readyMaxBacklog()));
-        main.bind("apiReadiness", new ApiReadiness(polls, settings.readyApiFailureCycles()));
+        main.bind("apiReadiness", new ApiReadiness(polls, settings.readyApiFailureCycles(), role));
     }
 
     /** The port the management endpoints listen on; with MANAGEMENT_PORT=0 the one the system picked. */

@@ -29,15 +29,21 @@ public final class TaskRecorder {
     private final EventFactory events;
     private final String errorsTopic;
     private final Clock clock;
+    private final boolean failureStreaksDurable;
 
+    /**
+     * {@code failureStreaksDurable}: a change of the failure streak alone is written too (cluster mode), so the node
+     * that runs the next cycle counts on from it; a single instance keeps it in memory and saves those writes.
+     */
     public TaskRecorder(StateStore store, GroupCommit commits, WatchList watchList, EventFactory events,
-                        String errorsTopic, Clock clock) {
+                        String errorsTopic, Clock clock, boolean failureStreaksDurable) {
         this.store = store;
         this.commits = commits;
         this.watchList = watchList;
         this.events = events;
         this.errorsTopic = errorsTopic;
         this.clock = clock;
+        this.failureStreaksDurable = failureStreaksDurable;
     }
 
     /**
@@ -49,7 +55,8 @@ public final class TaskRecorder {
                        @Variable("unwatch") Boolean unwatch) {
         TaskMemory after = event == null ? change.after() : change.after().published(event.type(), event.time(),
                 event.sequence());
-        if (event == null && !after.durablyDiffersFrom(change.before())) {
+        if (event == null && !after.durablyDiffersFrom(change.before())
+                && !(failureStreaksDurable && after.failureStreakDiffersFrom(change.before()))) {
             remember(change, after, unwatch);
             return;
         }

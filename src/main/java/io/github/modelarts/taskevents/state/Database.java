@@ -8,8 +8,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 
 /**
  * The state database: an embedded H2 file under {@code STATE_DIR} by default, or any JDBC URL
@@ -23,7 +25,9 @@ public final class Database implements AutoCloseable {
     private static final int EARLIER_IDENTITY_LENGTH = 64;
     private static final List<String> IDENTITY_COLUMNS = List.of("run", "code");
 
+    private final HikariConfig config;
     private final HikariDataSource dataSource;
+    private final List<HikariDataSource> sidePools = new ArrayList<>();
     private final boolean postgres;
 
     public Database(Settings.State state) {
@@ -40,12 +44,28 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(8);
         config.setPoolName("state");
         this.postgres = url.startsWith("jdbc:postgresql:");
+        this.config = config;
         this.dataSource = new HikariDataSource(config);
         createSchema();
     }
 
     public Connection connection() throws SQLException {
         return dataSource.getConnection();
+    }
+
+    /**
+     * A small pool of its own on the same database, closed with this one: for a user that must never wait behind
+     * the cycle's writes (Quartz's cluster check-ins, which tell the other nodes this one is alive).
+     */
+    public synchronized DataSource sidePool(String name, int maximumSize) {
+        HikariConfig side = new HikariConfig();
+        config.copyStateTo(side);
+        side.setPoolName(name);
+        side.setMaximumPoolSize(maximumSize);
+        side.setMinimumIdle(1);
+        HikariDataSource pool = new HikariDataSource(side);
+        sidePools.add(pool);
+        return pool;
     }
 
     private void createSchema() {
@@ -61,6 +81,7 @@ public final class Database implements AutoCloseable {
                     + " last_event_type VARCHAR(64), last_event_at BIGINT, PRIMARY KEY (dataset_id, task_id))");
             widenEarlierIdentityColumns(connection, statement, unboundedString);
             addRunHistoryColumns(statement);
+            addFailureStreakColumns(statement);
             // state: pending (Kafka has not acknowledged it yet), published (deleted after STATE_RETENTION_DAYS) or
             // parked (Kafka refused it for good: not sent again unless set back to pending, and never deleted)
             statement.execute("CREATE TABLE IF NOT EXISTS outbox ("
@@ -90,6 +111,17 @@ public final class Database implements AutoCloseable {
     private static void addRunHistoryColumns(Statement statement) throws SQLException {
         for (String column : List.of("progress DOUBLE PRECISION", "event_sequence INTEGER DEFAULT 0 NOT NULL",
                 "first_seen_at BIGINT", "last_change_at BIGINT", "stall_reported BOOLEAN DEFAULT FALSE NOT NULL")) {
+            statement.execute("ALTER TABLE task_state ADD COLUMN IF NOT EXISTS " + column);
+        }
+    }
+
+    /**
+     * The failure streak (failed polls in a row, the reason last reported and the last one), which only cluster mode
+     * reads back: there the next cycle may run on another node. Rows from before take the defaults: no streak.
+     */
+    private static void addFailureStreakColumns(Statement statement) throws SQLException {
+        for (String column : List.of("consecutive_failures INTEGER DEFAULT 0 NOT NULL", "reported_failure VARCHAR(64)",
+                "last_failure VARCHAR(64)")) {
             statement.execute("ALTER TABLE task_state ADD COLUMN IF NOT EXISTS " + column);
         }
     }
@@ -145,7 +177,8 @@ public final class Database implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        sidePools.forEach(HikariDataSource::close);
         dataSource.close();
     }
 }

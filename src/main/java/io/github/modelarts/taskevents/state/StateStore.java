@@ -29,13 +29,24 @@ import java.util.Set;
 public final class StateStore {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
     private static final String SELECT_TASK = "SELECT dataset_id, task_id, run, status, code, terminal, task_name,"
-            + " last_event_type, last_event_at, progress, event_sequence, first_seen_at, last_change_at, stall_reported"
-            + " FROM task_state";
+            + " last_event_type, last_event_at, progress, event_sequence, first_seen_at, last_change_at, stall_reported,"
+            + " consecutive_failures, reported_failure, last_failure FROM task_state";
 
     private final Database database;
+    private final boolean sharedFailureStreaks;
 
     public StateStore(Database database) {
+        this(database, false);
+    }
+
+    /**
+     * {@code sharedFailureStreaks}: the tasks read back with their failure streaks (cluster mode, where the next cycle
+     * may run on another node). Without, a task read back starts a new streak, as its stored one may be stale: it is
+     * only written along with a durable change.
+     */
+    public StateStore(Database database, boolean sharedFailureStreaks) {
         this.database = database;
+        this.sharedFailureStreaks = sharedFailureStreaks;
     }
 
     public Map<TaskRef, TaskMemory> loadTasks() {
@@ -65,7 +76,7 @@ public final class StateStore {
         }
     }
 
-    private static TaskMemory memory(ResultSet row) throws SQLException {
+    private TaskMemory memory(ResultSet row) throws SQLException {
         int status = row.getInt("status");
         Integer maybeStatus = row.wasNull() ? null : status;
         double progress = row.getDouble("progress");
@@ -73,9 +84,11 @@ public final class StateStore {
         // a row of an earlier version has no history: its run goes on from its next sighting
         RunHistory history = new RunHistory(row.getInt("event_sequence"), instant(row, "first_seen_at"),
                 instant(row, "last_change_at"), row.getBoolean("stall_reported"));
-        return TaskMemory.restored(row.getString("run"), maybeStatus, row.getString("code"), row.getBoolean("terminal"),
-                row.getString("task_name"), maybeProgress, row.getString("last_event_type"),
+        TaskMemory restored = TaskMemory.restored(row.getString("run"), maybeStatus, row.getString("code"),
+                row.getBoolean("terminal"), row.getString("task_name"), maybeProgress, row.getString("last_event_type"),
                 instant(row, "last_event_at"), history);
+        return sharedFailureStreaks ? restored.withFailureStreak(row.getInt("consecutive_failures"),
+                row.getString("reported_failure"), row.getString("last_failure")) : restored;
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
@@ -255,7 +268,8 @@ public final class StateStore {
     private static void saveTask(Connection c, TaskRef ref, TaskMemory memory) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE task_state SET run = ?, status = ?, code = ?,"
                 + " terminal = ?, task_name = ?, last_event_type = ?, last_event_at = ?, progress = ?, event_sequence = ?,"
-                + " first_seen_at = ?, last_change_at = ?, stall_reported = ? WHERE dataset_id = ? AND task_id = ?")) {
+                + " first_seen_at = ?, last_change_at = ?, stall_reported = ?, consecutive_failures = ?,"
+                + " reported_failure = ?, last_failure = ? WHERE dataset_id = ? AND task_id = ?")) {
             bindTask(update, memory, ref, 1);
             if (update.executeUpdate() == 1) {
                 return;
@@ -263,7 +277,8 @@ public final class StateStore {
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO task_state (run, status, code, terminal,"
                 + " task_name, last_event_type, last_event_at, progress, event_sequence, first_seen_at, last_change_at,"
-                + " stall_reported, dataset_id, task_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " stall_reported, consecutive_failures, reported_failure, last_failure, dataset_id, task_id)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bindTask(insert, memory, ref, 1);
             insert.executeUpdate();
         }
@@ -284,8 +299,11 @@ public final class StateStore {
         statement.setObject(first + 9, millis(history.firstSeenAt()), Types.BIGINT);
         statement.setObject(first + 10, millis(history.lastChangeAt()), Types.BIGINT);
         statement.setBoolean(first + 11, history.stallReported());
-        statement.setString(first + 12, ref.datasetId());
-        statement.setString(first + 13, ref.taskId());
+        statement.setInt(first + 12, memory.consecutiveFailures());
+        statement.setString(first + 13, memory.reportedFailure());
+        statement.setString(first + 14, memory.lastFailure());
+        statement.setString(first + 15, ref.datasetId());
+        statement.setString(first + 16, ref.taskId());
     }
 
     private static Long millis(Instant instant) {

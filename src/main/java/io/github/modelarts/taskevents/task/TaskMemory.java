@@ -28,6 +28,18 @@ public record TaskMemory(String run, Integer status, String code, boolean termin
                 null, null, history);
     }
 
+    /** This memory with the failure streak a cluster node recorded, so that the next node goes on counting. */
+    public TaskMemory withFailureStreak(int failures, String reported, String last) {
+        return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, lastPollAt,
+                failures, reported, last, history);
+    }
+
+    /** This memory as polled last at {@code polledAt}: the poll time is this node's own, never stored. */
+    public TaskMemory polledAt(Instant polledAt) {
+        return new TaskMemory(run, status, code, terminal, taskName, progress, lastEventType, lastEventAt, polledAt,
+                consecutiveFailures, reportedFailure, lastFailure, history);
+    }
+
     /** The memory at the start of a new run: nothing of the old run's status or history may suppress its events. */
     public TaskMemory startRun(String newRun) {
         return new TaskMemory(newRun, null, null, false, taskName, null, lastEventType, lastEventAt, lastPollAt,
@@ -73,6 +85,17 @@ public record TaskMemory(String run, Integer status, String code, boolean termin
     /** Whether the current failure streak was reported as forbidden (403); an answered poll ends it. */
     public boolean forbidden() {
         return "forbidden".equals(reportedFailure);
+    }
+
+    /** ModelArts said twice in a row that the task does not exist, and that was reported: it left the watch list. */
+    public boolean gone() {
+        return PollFailure.NOT_FOUND.equals(reportedFailure);
+    }
+
+    /** Whether the failure streak differs: in cluster mode it is stored too, for the node that runs the next cycle. */
+    public boolean failureStreakDiffersFrom(TaskMemory other) {
+        return consecutiveFailures != other.consecutiveFailures || !Objects.equals(reportedFailure, other.reportedFailure)
+                || !Objects.equals(lastFailure, other.lastFailure);
     }
 
     /** Whether this differs from {@code other} in anything that must survive a restart. */

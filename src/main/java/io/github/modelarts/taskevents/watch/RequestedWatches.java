@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,29 @@ public final class RequestedWatches {
                     + " with room, or are forgotten after STATE_RETENTION_DAYS", refused.size(),
                     watchList.maxWatchedTasks());
         }
+    }
+
+    /**
+     * Cluster mode, before a cycle: takes up the requests another node applied since, from the shared database. A
+     * new unwatch takes its task out of the watch list, as on the node that applied it; a watched request's task
+     * joins with its state in {@code stored} (unless it is gone, or there is no room). The unwatched tasks known here
+     * become exactly those of the database.
+     */
+    public synchronized void reload(Map<TaskRef, TaskMemory> stored) {
+        Set<TaskRef> unwatches = new HashSet<>();
+        store.load().forEach((ref, action) -> {
+            if (WatchRequest.Action.of(action) == WatchRequest.Action.UNWATCH) {
+                unwatches.add(ref);
+            } else if (!watchList.isWatched(ref)) {
+                TaskMemory memory = stored.getOrDefault(ref, TaskMemory.NEW);
+                if (!memory.gone()) {
+                    watchList.watch(ref, WatchSource.REQUESTED, memory);
+                }
+            }
+        });
+        unwatches.stream().filter(ref -> !unwatched.contains(ref)).forEach(watchList::unwatch);
+        unwatched.retainAll(unwatches);
+        unwatched.addAll(unwatches);
     }
 
     /**

@@ -128,6 +128,22 @@ public final class WatchList {
         }
     }
 
+    /**
+     * Cluster mode, before a cycle: each watched task takes what the shared database holds of it, as another node may
+     * have polled it since; the time of its last poll stays this node's own. A task the database says is gone (another
+     * node reported it not found) leaves the list, as it did there.
+     */
+    public void refresh(Map<TaskRef, TaskMemory> stored) {
+        for (Entry entry : entries.values()) {
+            TaskMemory shared = stored.get(entry.ref);
+            if (shared != null && shared.gone()) {
+                entries.remove(entry.ref, entry);
+            } else if (shared != null) {
+                entry.memory = shared.polledAt(entry.memory.lastPollAt());
+            }
+        }
+    }
+
     /** Every entry, ordered by dataset and task ID. */
     public Collection<Entry> entries() {
         return entries.values().stream()

@@ -50,6 +50,8 @@ public final class TopicReader implements AutoCloseable {
         // the publisher writes in transactions: only committed events count
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // as consumers are told to (docs/cluster.md): a transactional publisher's aborted records never show
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = Stream.of(topics).map(topic -> new TopicPartition(topic, 0)).toList();
         consumer.assign(partitions);
