@@ -78,6 +78,23 @@ final class ClusterNode implements AutoCloseable {
         throw new AssertionError("no check cluster in " + health);
     }
 
+    /** SIGSTOP: the JVM stands still, mid-step, as a paused VM or a long GC would. */
+    void freeze() throws Exception {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze}. */
+    void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** kill -9. */
     void kill() throws InterruptedException {
         process.kill();

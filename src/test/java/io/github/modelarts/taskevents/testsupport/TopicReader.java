@@ -42,16 +42,26 @@ public final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
 
-    /** Creates the topics if needed and reads them without a consumer group, so no rebalance delays a test. */
+    /**
+     * Creates the topics if needed and reads them without a consumer group, so no rebalance delays a test; as
+     * consumers are told to (docs/cluster.md), {@code read_committed}: a transactional publisher's aborted records
+     * never show.
+     */
     public TopicReader(String bootstrapServers, String... topics) {
+        this("read_committed", bootstrapServers, topics);
+    }
+
+    /** A reader that also sees the records of open and aborted transactions, as Kafka's default consumer does. */
+    public static TopicReader uncommitted(String bootstrapServers, String... topics) {
+        return new TopicReader("read_uncommitted", bootstrapServers, topics);
+    }
+
+    private TopicReader(String isolation, String bootstrapServers, String... topics) {
         createTopics(bootstrapServers, List.of(topics));
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        // the publisher writes in transactions: only committed events count
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // as consumers are told to (docs/cluster.md): a transactional publisher's aborted records never show
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = Stream.of(topics).map(topic -> new TopicPartition(topic, 0)).toList();
         consumer.assign(partitions);
