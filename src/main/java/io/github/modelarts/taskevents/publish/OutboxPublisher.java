@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class OutboxPublisher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxPublisher.class);
     private static final Logger EVENTS = LoggerFactory.getLogger("modelarts.events");
-    private static final int BATCH_SIZE = 500;
+    private static final int BATCH_SIZE = 1000;
+    /** Characters of payload per batch at most: 1000 events cut to a 1 MB record each would not fit in the heap. */
+    private static final long BATCH_CHARS = 8L * 1024 * 1024;
 
     private final StateStore store;
     private final TransactionalSender sender;
@@ -58,7 +60,7 @@ public final class OutboxPublisher implements AutoCloseable {
         if (!sender.isOpen() && !open()) {
             return List.of();
         }
-        return store.pending(BATCH_SIZE, heldKeys.waiting());
+        return store.pending(BATCH_SIZE, BATCH_CHARS, heldKeys.waiting());
     }
 
     private boolean open() {

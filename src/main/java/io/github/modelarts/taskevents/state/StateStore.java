@@ -132,26 +132,40 @@ public final class StateStore {
      * oldest record waits for a retry has its later records wait too, and must not fill the batch of the others.
      */
     public List<OutboxRecord> pending(int limit, Set<String> heldKeys) {
+        return pending(limit, Long.MAX_VALUE, heldKeys);
+    }
+
+    /**
+     * As {@link #pending(int, Set)}, and no more records than fit in {@code maxChars} characters of payload, one at
+     * least: a batch of the largest events would not fit in a small heap.
+     */
+    public List<OutboxRecord> pending(int limit, long maxChars, Set<String> heldKeys) {
         List<OutboxRecord> records = new ArrayList<>();
         try (Connection c = database.connection(); PreparedStatement select = c.prepareStatement(
                 "SELECT seq, ce_id, topic, record_key, headers, payload FROM outbox"
                         + " WHERE state = 'pending' AND seq > ? ORDER BY seq")) {
             select.setMaxRows(limit);
             long after = Long.MIN_VALUE;
+            long chars = 0;
             boolean more = true;
-            while (more && records.size() < limit) {
+            while (more && records.size() < limit && chars < maxChars) {
                 select.setLong(1, after);
                 int read = 0;
                 try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next() && records.size() < limit) {
+                    while (rows.next() && records.size() < limit && chars < maxChars) {
                         read++;
                         after = rows.getLong("seq");
-                        if (!heldKeys.contains(rows.getString("record_key"))) {
-                            records.add(new OutboxRecord(after, rows.getString("ce_id"), rows.getString("topic"),
-                                    rows.getString("record_key"),
-                                    TaskJson.MAPPER.readValue(rows.getString("headers"), HEADERS),
-                                    rows.getString("payload")));
+                        if (heldKeys.contains(rows.getString("record_key"))) {
+                            continue;
                         }
+                        String payload = rows.getString("payload");
+                        if (!records.isEmpty() && chars + payload.length() > maxChars) {
+                            return records;
+                        }
+                        chars += payload.length();
+                        records.add(new OutboxRecord(after, rows.getString("ce_id"), rows.getString("topic"),
+                                rows.getString("record_key"),
+                                TaskJson.MAPPER.readValue(rows.getString("headers"), HEADERS), payload));
                     }
                 }
                 more = read == limit;

@@ -125,6 +125,17 @@ class StateStoreTest {
         assertThat(stored).isEqualTo("a".repeat(510) + "…");
     }
 
+    @Test
+    void givenLargeEvents_whenABatchIsRead_thenItHoldsNoMoreCharactersThanAsked_butAlwaysOneEvent() {
+        for (int i = 0; i < 3; i++) {
+            store.recordEvent(new TaskEvent("topic", "key", "big-" + i, "modelarts.task.succeeded",
+                    "/modelarts/p/datasets/ds", "key", AT, "x".repeat(1000)));
+        }
+
+        assertThat(store.pending(10, 2500, Set.of())).extracting(OutboxRecord::ceId).containsExactly("big-0", "big-1");
+        assertThat(store.pending(10, 10, Set.of())).extracting(OutboxRecord::ceId).containsExactly("big-0");
+    }
+
     private static TaskMemory memory() {
         return new TaskMemory("2026-11-27 09:00:00", 3, "ModelArts.4996", true, "name", 100.0,
                 "modelarts.task.succeeded", AT, AT, 0, null, null, RunHistory.NONE);
