@@ -56,6 +56,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class Application implements AutoCloseable {
     /** Started only once logged in, so that refused credentials stop start-up before any poll. */
     private static final String SCHEDULE_ROUTE = "poll-schedule";
+    /** routes/publish-outbox.camel.yaml: a batch now. */
+    private static final String PUBLISH_WAKE = "direct:publish-wake";
 
     private final Main main = new Main();
     private final Database database;
@@ -119,7 +121,8 @@ public final class Application implements AutoCloseable {
         main.bind("statusChanges", new StatusChanges(watchList::memory, settings.stallAfter()));
         main.bind("failureStreaks", failureStreaks);
         main.bind("taskEvents", events);
-        this.commits = new GroupCommit(store);
+        // the publisher sends what a cycle recorded at once, not at its next tick
+        this.commits = new GroupCommit(store, () -> camelTemplate().sendBody(PUBLISH_WAKE, null));
         main.bind("taskRecorder", new TaskRecorder(store, commits, watchList, events, settings.topics().errors(),
                 clock, cluster.enabled()));
         CycleRole role = new CycleRole(cluster.enabled(), cluster.nodeId(), settings.pollCron(),

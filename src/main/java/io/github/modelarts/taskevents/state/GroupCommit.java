@@ -29,6 +29,7 @@ public final class GroupCommit implements AutoCloseable {
     private static final Pending CLOSE = new Pending(null, null, Optional.empty(), null, new CompletableFuture<>());
 
     private final StateStore store;
+    private final Runnable eventsCommitted;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     /** The last write handed over: the writer tells outcomes in order, so once it is done, all before it are. */
@@ -48,8 +49,10 @@ public final class GroupCommit implements AutoCloseable {
                    CompletableFuture<Void> told) {
     }
 
-    public GroupCommit(StateStore store) {
+    /** {@code eventsCommitted} runs on the writer's thread after each transaction that holds an event. */
+    public GroupCommit(StateStore store, Runnable eventsCommitted) {
         this.store = store;
+        this.eventsCommitted = eventsCommitted;
         this.writer = new Thread(this::write, "record-writer");
         writer.setDaemon(true);
         writer.start();
@@ -83,6 +86,9 @@ public final class GroupCommit implements AutoCloseable {
             if (!batch.isEmpty()) {
                 commit(batch);
             }
+            if (batch.stream().anyMatch(pending -> pending.event().isPresent())) {
+                wake();
+            }
             batch.clear();
             if (closing) {
                 return;
@@ -106,6 +112,15 @@ public final class GroupCommit implements AutoCloseable {
                     tell(pending, new StateStoreException("Cannot record state of " + pending.ref(), e));
                 }
             }
+        }
+    }
+
+    private void wake() {
+        try {
+            eventsCommitted.run();
+        } catch (RuntimeException e) {
+            // the publisher's timer sends the events all the same
+            LOG.debug("Could not wake the publisher: {}", e.toString());
         }
     }
 

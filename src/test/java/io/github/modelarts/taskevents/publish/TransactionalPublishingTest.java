@@ -82,6 +82,24 @@ class TransactionalPublishingTest {
     }
 
     @Test
+    void givenAPublishPeriodOfAnHour_whenACycleRecordsEvents_thenTheRecorderWakesThePublisher() throws Exception {
+        try (Pipeline pipeline = new Pipeline().watching(DS + "/a").with("outbox.publish.period.ms", "3600000")) {
+            pipeline.simulator().putTask(DS, task("a", 1, "ModelArts.4902"));
+            pipeline.start();
+            try (TopicReader reader = pipeline.reader()) {
+                long before = System.nanoTime();
+                pipeline.poll();
+                reader.await(1, r -> r.key().equals("a"));
+                assertThat(Duration.ofNanos(System.nanoTime() - before)).as("long before the first tick")
+                        .isLessThan(Duration.ofSeconds(30));
+                pipeline.simulator().putTask(DS, task("a", 3, "ModelArts.4996"));
+                pipeline.poll();
+                reader.await(1, r -> r.topic().equals(pipeline.topics().completed()));
+            }
+        }
+    }
+
+    @Test
     void givenTwoPublishersOfOneTransactionalId_whenTheSecondOpens_thenItFindsTheFirstsLastRows_andFencesIt()
             throws Exception {
         String id = "fence-" + UUID.randomUUID();

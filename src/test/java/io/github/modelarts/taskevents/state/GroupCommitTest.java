@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.github.modelarts.taskevents.state.GroupCommit.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +34,13 @@ class GroupCommitTest {
     private Database database;
     private StateStore store;
     private GroupCommit commits;
+    private final AtomicInteger wakes = new AtomicInteger();
 
     @BeforeEach
     void open() {
         database = new Database(new Settings.State(dir, "", "", new Secret(""), Duration.ofDays(7)));
         store = new StateStore(database);
-        commits = new GroupCommit(store);
+        commits = new GroupCommit(store, wakes::incrementAndGet);
     }
 
     @AfterEach
@@ -79,6 +81,7 @@ class GroupCommitTest {
         List<OutboxRecord> outbox = store.pending(1000, Set.of());
         assertThat(outbox).hasSize(400);
         assertThat(outbox).extracting(OutboxRecord::seq).isSorted();
+        assertThat(wakes.get()).as("the publisher woken once per transaction, not per record").isBetween(1, 399);
     }
 
     @Test
