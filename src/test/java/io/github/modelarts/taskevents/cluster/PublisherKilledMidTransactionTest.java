@@ -2,7 +2,6 @@ package io.github.modelarts.taskevents.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.modelarts.taskevents.config.Topics;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.SharedPostgres;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
@@ -14,9 +13,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +44,7 @@ class PublisherKilledMidTransactionTest {
              TopicReader committed = pipeline.reader();
              TopicReader everything = TopicReader.uncommitted(pipeline.environment().get("KAFKA_BOOTSTRAP_SERVERS"),
                      pipeline.topics().failed())) {
+            String bootstrap = pipeline.environment().get("KAFKA_BOOTSTRAP_SERVERS");
             ClusterEvents.putRunning(pipeline.simulator(), tasks);
             String jdbcUrl = SharedPostgres.newDatabase();
             String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -62,7 +68,7 @@ class PublisherKilledMidTransactionTest {
                     Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
                             .until(() -> everything.all().size() > seenBefore);
                     publisher.freeze();
-                    if (insideTransaction(committed, pipeline.topics(), these)) {
+                    if (insideTransaction(bootstrap, pipeline.topics().failed())) {
                         publisher.kill();
                         killed = publisher;
                     } else {
@@ -88,17 +94,21 @@ class PublisherKilledMidTransactionTest {
     }
 
     /**
-     * Whether the tasks' events the uncommitted reader saw stay unseen for a committed one while the publisher is
-     * frozen: its transaction is open. Committed ones show within a fetch or two.
+     * Whether a transaction is open on the topic while the publisher is frozen: Kafka's last stable offset, up to which
+     * a {@code read_committed} consumer may read, is then behind the high watermark.
      */
-    private static boolean insideTransaction(TopicReader committed, Topics topics, List<String> tasks) {
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> committed.all().stream()
-                    .anyMatch(r -> r.topic().equals(topics.failed()) && tasks.contains(r.key())));
-            return false;
-        } catch (ConditionTimeoutException e) {
-            return true;
+    private static boolean insideTransaction(String bootstrap, String topic) throws Exception {
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long stable = end(admin, partition, IsolationLevel.READ_COMMITTED);
+            long written = end(admin, partition, IsolationLevel.READ_UNCOMMITTED);
+            return stable < written;
         }
+    }
+
+    private static long end(Admin admin, TopicPartition partition, IsolationLevel isolation) throws Exception {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()), new ListOffsetsOptions(isolation)).all()
+                .get(10, TimeUnit.SECONDS).get(partition).offset();
     }
 
     private static void fail(Pipeline pipeline, List<String> taskIds) {
