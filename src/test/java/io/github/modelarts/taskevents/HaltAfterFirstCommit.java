@@ -50,6 +50,11 @@ public final class HaltAfterFirstCommit {
             }
 
             @Override
+            public void standingBy() {
+                metrics.standingBy();
+            }
+
+            @Override
             public void parked(OutboxRecord record, String reason, String cause) {
                 metrics.parked(record, reason, cause);
             }

@@ -66,6 +66,12 @@ final class PublishMonitor implements PublishListener {
         transactionsFailing = cause;
     }
 
+    @Override
+    public void standingBy() {
+        transactionsFailing = null;
+        refusedForNow.clear();
+    }
+
     /** Why Kafka takes no transaction now; empty once it took one, or before any failed. */
     Optional<String> transactionsFailing() {
         return Optional.ofNullable(transactionsFailing);

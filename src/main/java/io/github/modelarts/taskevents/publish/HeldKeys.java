@@ -26,6 +26,11 @@ final class HeldKeys {
         return pauses.remove(key) != null;
     }
 
+    /** Forgets every hold: another publisher sends these keys' records now. */
+    void clear() {
+        pauses.clear();
+    }
+
     /** The keys whose pause is not over: none of their records is sent now. */
     Set<String> waiting() {
         return pauses.entrySet().stream().filter(held -> !held.getValue().isOver()).map(Map.Entry::getKey)

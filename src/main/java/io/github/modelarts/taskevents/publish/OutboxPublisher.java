@@ -50,7 +50,7 @@ public final class OutboxPublisher implements AutoCloseable {
      */
     public List<OutboxRecord> pending() {
         if (!permit.granted()) {
-            sender.close();
+            standBy();
             return List.of();
         }
         Pause away = kafkaAway;
@@ -61,6 +61,19 @@ public final class OutboxPublisher implements AutoCloseable {
             return List.of();
         }
         return store.pending(BATCH_SIZE, BATCH_CHARS, heldKeys.waiting());
+    }
+
+    /**
+     * Another node publishes: this one holds no producer, and what it knew of refusals is the other's business now,
+     * so its readiness does not wait for events the other sends.
+     */
+    private void standBy() {
+        if (sender.isOpen() || kafkaAway != null) {
+            sender.close();
+            kafkaAway = null;
+            heldKeys.clear();
+            listener.standingBy();
+        }
     }
 
     private boolean open() {

@@ -25,4 +25,7 @@ public interface PublishListener {
      * says what Kafka answered. Over with the next {@link #published}.
      */
     void transactionsFailing(String cause);
+
+    /** Another node publishes now: what this one reported of refusals and failing transactions is over. */
+    void standingBy();
 }

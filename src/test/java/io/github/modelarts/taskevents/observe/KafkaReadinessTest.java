@@ -78,6 +78,26 @@ class KafkaReadinessTest {
     }
 
     @Test
+    void givenKafkaTakingNoTransaction_whenChecked_thenDown_untilOneCommits_orAnotherNodePublishes() {
+        record("a");
+        OutboxRecord waiting = store.pending(1, Set.of()).get(0);
+        publishing.transactionsFailing("TimeoutException: Timeout expired after 5000ms while awaiting InitProducerId");
+
+        HealthCheck.Result failing = check.call();
+
+        assertThat(failing.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(failing.getMessage()).hasValue("Kafka takes no transaction now (TimeoutException: Timeout expired"
+                + " after 5000ms while awaiting InitProducerId); the outbox waits for it (outbox backlog: 1)");
+        publishing.published(waiting);
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+
+        publishing.transactionsFailing("ProducerFencedException: There is a newer producer with the same id");
+        publishing.refusedForNow(waiting, "TimeoutException: Expiring 1 record(s)");
+        publishing.standingBy();
+        assertThat(check.call().getState()).as("a standby waits for no send of its own").isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
     void givenAParkedEvent_whenChecked_thenUpNamingItAndWhyKafkaRefusedIt() {
         record("a");
         OutboxRecord parked = store.pending(1, Set.of()).get(0);
