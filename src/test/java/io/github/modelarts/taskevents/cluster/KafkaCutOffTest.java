@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue #13: a node cut off from Kafka but not from PostgreSQL. It runs the cycles while cut (it had them, or takes
- * them over when the other node dies), so Quartz, which sees its check-ins, gives them to no other node: it polls
- * and records on, its publisher gets no transaction through, and nothing reaches Kafka. Once it heals, every terminal
- * event arrives once and the outbox drains.
+ * them over when the other node dies), and Quartz, which sees it check in, gives them to no other node: it polls and
+ * records on, its publisher gets no transaction through and says so, and nothing reaches Kafka. Once it heals, every
+ * terminal event arrives once and the outbox drains.
  */
 class KafkaCutOffTest {
     private static final int TASKS = 8;
@@ -33,8 +33,22 @@ class KafkaCutOffTest {
     private static final Duration TAKEOVER = Duration.ofMillis(3 * ClusterNode.CHECKIN_INTERVAL_MS + 2 * 1000 + 10_000);
 
     @Test
-    void givenANodeCutOffFromKafka_whenItRunsTheCycles_thenItRecordsOnAndOnceHealedEachEventIsOnKafkaOnce()
+    void givenTheNodeRunningTheCycles_whenCutOffFromKafka_thenItRecordsOnAndOnceHealedEachEventIsOnKafkaOnce()
             throws Exception {
+        cutOffFromKafka(true);
+    }
+
+    @Test
+    void givenAStandbyCutOffFromKafka_whenTheOtherNodeDies_thenItTakesTheCyclesAndOnceHealedEachEventIsOnKafkaOnce()
+            throws Exception {
+        cutOffFromKafka(false);
+    }
+
+    /**
+     * The node started first runs the cycles once the second starts (Quartz hands the next tick to the node whose
+     * cycle just ended); should the other have them at the cut, it is killed, so that the cut-off node runs them.
+     */
+    private static void cutOffFromKafka(boolean cutOffNodeFirst) throws Exception {
         TaskGetLog gets = new TaskGetLog();
         List<String> tasks = ClusterEvents.taskIds(TASKS);
         List<String> endBefore = tasks.subList(0, TASKS / 2);
@@ -47,9 +61,11 @@ class KafkaCutOffTest {
                 ClusterEvents.putRunning(pipeline.simulator(), tasks);
                 String jdbcUrl = SharedPostgres.newDatabase();
                 String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
-                try (ClusterNode cutOff = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-cut",
-                        throughProxy(kafka));
-                     ClusterNode direct = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-direct")) {
+                try (ClusterNode first = start(pipeline, cluster, jdbcUrl, kafka, cutOffNodeFirst);
+                     ClusterNode second = startOnceRunning(first, pipeline, cluster, jdbcUrl, kafka,
+                             !cutOffNodeFirst)) {
+                    ClusterNode cutOff = cutOffNodeFirst ? first : second;
+                    ClusterNode direct = cutOffNodeFirst ? second : first;
                     List<ClusterNode> nodes = List.of(cutOff, direct);
                     Awaitility.await().atMost(Duration.ofSeconds(60))
                             .until(() -> nodes.stream().allMatch(ClusterNode::ready));
@@ -83,6 +99,13 @@ class KafkaCutOffTest {
                             .until(() -> reader.all().stream().filter(ClusterEvents::isTerminal)
                                     .noneMatch(event -> endWhileCut.contains(event.key())));
                     assertThat(cutOff.alive()).as("the cut-off node runs on").isTrue();
+                    if (hadTheCycles) {
+                        // the standby reaches Kafka, yet neither publishes nor takes the cycles: Quartz sees the
+                        // cut-off node check in
+                        assertThat(direct.publishes()).isFalse();
+                        assertThat(direct.runsCycles()).isFalse();
+                        assertThat(direct.ready()).isTrue();
+                    }
 
                     kafka.proxy().heal();
                     ClusterEvents.awaitTerminal(reader, endWhileCut);
@@ -95,6 +118,19 @@ class KafkaCutOffTest {
                 }
             }
         }
+    }
+
+    /** The node that reaches Kafka {@code throughProxy}, or the one that reaches it directly. */
+    private static ClusterNode start(Pipeline pipeline, String cluster, String jdbcUrl, KafkaProcess kafka,
+                                     boolean throughProxy) throws Exception {
+        return throughProxy ? ClusterNode.start(pipeline, cluster, jdbcUrl, "node-cut", throughProxy(kafka))
+                : ClusterNode.start(pipeline, cluster, jdbcUrl, "node-direct");
+    }
+
+    private static ClusterNode startOnceRunning(ClusterNode first, Pipeline pipeline, String cluster, String jdbcUrl,
+                                                KafkaProcess kafka, boolean throughProxy) throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> first.ready() && first.runsCycles());
+        return start(pipeline, cluster, jdbcUrl, kafka, throughProxy);
     }
 
     /** The cut-off node reaches Kafka through the proxy only, with short timeouts so that it notices the cut soon. */
