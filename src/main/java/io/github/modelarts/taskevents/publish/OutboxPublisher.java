@@ -106,6 +106,12 @@ public final class OutboxPublisher implements AutoCloseable {
         if (!result.committed().isEmpty()) {
             committed(result.committed());
         }
+        if (fenced(result.failure())) {
+            // Kafka refused this producer, not the records: held back and reported, they would stay so on this node
+            // while the publisher that fenced it sends them, and its readiness would wait for events already sent
+            transactionFailed(result.failure());
+            return;
+        }
         result.refused().forEach(this::refused);
         boolean noneForGood = result.refused().values().stream().allMatch(e -> Refusals.forGood(e).isEmpty());
         if (result.failure() != null) {
@@ -140,8 +146,12 @@ public final class OutboxPublisher implements AutoCloseable {
         }
     }
 
+    private static boolean fenced(Exception failure) {
+        return failure instanceof ProducerFencedException;
+    }
+
     private void transactionFailed(Exception failure) {
-        if (failure instanceof ProducerFencedException) {
+        if (fenced(failure)) {
             LOG.warn("Another publisher of this cluster's transactional id took over and fenced this one; this one"
                     + " starts again after a pause, and the other's transaction is aborted then. Two instances with"
                     + " the same CLUSTER_NAME and project that are no cluster fence each other at every batch");

@@ -70,7 +70,7 @@ final class ClusterEvents {
                 .as("terminal events per task").containsExactly(1);
     }
 
-    private static boolean isTerminal(Received record) {
+    static boolean isTerminal(Received record) {
         return TERMINAL.contains(record.header("ce_type"));
     }
 }

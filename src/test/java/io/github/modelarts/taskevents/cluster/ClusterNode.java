@@ -31,8 +31,15 @@ final class ClusterNode implements AutoCloseable {
 
     /** The pipeline's settings with cluster mode on {@code jdbcUrl}, named {@code cluster}. */
     static ClusterNode start(Pipeline pipeline, String cluster, String jdbcUrl, String id) throws IOException {
+        return start(pipeline, cluster, jdbcUrl, id, Map.of());
+    }
+
+    /** As above, with {@code overrides} (environment variables) over the pipeline's, e.g. a Kafka of its own. */
+    static ClusterNode start(Pipeline pipeline, String cluster, String jdbcUrl, String id,
+                             Map<String, String> overrides) throws IOException {
         int port = freePort();
         Map<String, String> env = new HashMap<>(pipeline.environment());
+        env.putAll(overrides);
         env.putAll(Map.of("CLUSTER_ENABLED", "true", "CLUSTER_NAME", cluster, "CLUSTER_NODE_ID", id,
                 "CLUSTER_CHECKIN_INTERVAL_MS", Long.toString(CHECKIN_INTERVAL_MS),
                 "STATE_JDBC_URL", jdbcUrl, "STATE_JDBC_USER", SharedPostgres.USER,
@@ -69,13 +76,23 @@ final class ClusterNode implements AutoCloseable {
 
     /** The readiness check {@code cluster} with its details, as {@code ?exposureLevel=full&data=true} shows it. */
     JsonNode clusterCheck() {
+        return readinessCheck("cluster");
+    }
+
+    /** The readiness check {@code name} with its details, as {@code ?exposureLevel=full&data=true} shows it. */
+    JsonNode readinessCheck(String name) {
         JsonNode health = management.get("/observe/health/ready?exposureLevel=full&data=true").json();
         for (JsonNode check : health.get("checks")) {
-            if (check.get("name").asText().equals("cluster")) {
+            if (check.get("name").asText().equals(name)) {
                 return check;
             }
         }
-        throw new AssertionError("no check cluster in " + health);
+        throw new AssertionError("no check " + name + " in " + health);
+    }
+
+    /** The JVM still runs: it has not crashed nor exited. */
+    boolean alive() {
+        return process.isAlive();
     }
 
     /** SIGSTOP: the JVM stands still, mid-step, as a paused VM or a long GC would. */

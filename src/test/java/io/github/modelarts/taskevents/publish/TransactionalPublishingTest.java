@@ -9,11 +9,15 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.github.modelarts.taskevents.event.TaskEvent;
+import io.github.modelarts.taskevents.event.UnpublishableEvents;
+import io.github.modelarts.taskevents.state.Database;
 import io.github.modelarts.taskevents.state.OutboxRecord;
+import io.github.modelarts.taskevents.state.StateStore;
 import io.github.modelarts.taskevents.testsupport.EventSchemas;
 import io.github.modelarts.taskevents.testsupport.Pipeline;
 import io.github.modelarts.taskevents.testsupport.SharedKafka;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,6 +124,29 @@ class TransactionalPublishingTest {
     }
 
     @Test
+    void givenAFencedPublisher_whenItsTransactionFails_thenItHoldsBackAndReportsNoneOfItsRecords() throws Exception {
+        String id = "fenced-" + UUID.randomUUID();
+        String topic = id + ".events";
+        List<String> heard = new ArrayList<>();
+        try (Pipeline pipeline = new Pipeline(); Database database = pipeline.openDatabase();
+             TransactionalSender zombie = sender(id, id + ".commits");
+             TransactionalSender successor = sender(id, id + ".commits")) {
+            OutboxPublisher publisher = new OutboxPublisher(new StateStore(database), zombie, PublishPermit.ALWAYS,
+                    listener(heard), new UnpublishableEvents(Pipeline.PROJECT, id + ".errors", Clock.systemUTC()));
+            zombie.open();
+            successor.open();
+            TransactionResult fenced = zombie.send(List.of(record(1, topic, "a"), record(2, topic, "b")));
+            assertThat(fenced.failure()).isInstanceOf(ProducerFencedException.class);
+            assertThat(fenced.refused()).as("each record fails with the transaction").isNotEmpty();
+
+            publisher.settle(fenced);
+
+            // the successor sends them: held back here, this node's readiness would wait for them for good
+            assertThat(heard).containsExactly("transactions failing");
+        }
+    }
+
+    @Test
     void givenSequenceNumbers_whenLogged_thenTheyAreRangesOfExactlyThoseRows() {
         String value = CommitLog.encode(List.of(3L, 4L, 5L, 7L, 9L, 10L));
         assertThat(value).isEqualTo("{\"seqs\":[[3,5],[7,7],[9,10]]}");
@@ -132,6 +159,31 @@ class TransactionalPublishingTest {
         client.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         return new TransactionalSender(client, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
                 commits);
+    }
+
+    /** What the publisher tells the metrics and the readiness check, one line each. */
+    private static PublishListener listener(List<String> heard) {
+        return new PublishListener() {
+            @Override
+            public void published(OutboxRecord record) {
+                heard.add("published " + record.key());
+            }
+
+            @Override
+            public void refusedForNow(OutboxRecord record, String cause) {
+                heard.add("refused for now " + record.key());
+            }
+
+            @Override
+            public void parked(OutboxRecord record, String reason, String cause) {
+                heard.add("parked " + record.key());
+            }
+
+            @Override
+            public void transactionsFailing(String cause) {
+                heard.add("transactions failing");
+            }
+        };
     }
 
     private static OutboxRecord record(long seq, String topic, String key) {

@@ -19,26 +19,49 @@ import org.awaitility.Awaitility;
 
 /**
  * A real KRaft broker in its own JVM (kafka.Kafka from the Maven-resolved kafka_2.13 jar), so a test can
- * take Kafka away and bring it back on the same port with the same data.
+ * take Kafka away and bring it back on the same port with the same data. {@link #withCuttableListener()} adds a
+ * second listener reached through a {@link TcpProxy}, so a test can cut some clients off from Kafka and not others.
  */
 public final class KafkaProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
+    /** Null unless the broker has the listener CUT. */
+    private final TcpProxy proxy;
     private JavaProcess broker;
 
     public KafkaProcess() throws IOException {
+        this(false);
+    }
+
+    /**
+     * With a second listener, CUT, advertised as {@link #proxy()}'s port: a client that bootstraps through the proxy
+     * (at {@link #proxiedBootstrapServers()}) learns the proxy's address from the metadata too, so every connection it
+     * makes goes through the proxy, and {@link TcpProxy#cut()} cuts it off from Kafka.
+     */
+    public static KafkaProcess withCuttableListener() throws IOException {
+        return new KafkaProcess(true);
+    }
+
+    private KafkaProcess(boolean cuttable) throws IOException {
         this.dir = Files.createTempDirectory("kafka-process");
         this.port = freePort();
         int controllerPort = freePort();
+        int cutPort = cuttable ? freePort() : 0;
+        this.proxy = cuttable ? new TcpProxy(cutPort) : null;
+        String listeners = "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                + (cuttable ? ",CUT://127.0.0.1:" + cutPort : "");
+        // the broker's own traffic stays on PLAINTEXT (its inter-broker listener by default), whatever the proxy does
+        String advertised = "PLAINTEXT://127.0.0.1:" + port + (cuttable ? ",CUT://127.0.0.1:" + proxy.port() : "");
         Properties config = new Properties();
         config.putAll(Map.of(
                 "process.roles", "broker,controller",
                 "node.id", "1",
                 "controller.quorum.voters", "1@127.0.0.1:" + controllerPort,
-                "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners", "PLAINTEXT://127.0.0.1:" + port,
+                "listeners", listeners,
+                "advertised.listeners", advertised,
                 "controller.listener.names", "CONTROLLER",
-                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        + (cuttable ? ",CUT:PLAINTEXT" : ""),
                 "log.dirs", dir.resolve("logs").toString(),
                 "offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0"));
@@ -68,6 +91,19 @@ public final class KafkaProcess implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** The listener CUT, through the proxy; only of a broker {@link #withCuttableListener()}. */
+    public String proxiedBootstrapServers() {
+        return "127.0.0.1:" + proxy().port();
+    }
+
+    /** The proxy in front of the listener CUT; only of a broker {@link #withCuttableListener()}. */
+    public TcpProxy proxy() {
+        if (proxy == null) {
+            throw new IllegalStateException("this broker has no listener CUT: start it withCuttableListener()");
+        }
+        return proxy;
+    }
+
     /** Starts the broker (again) and returns once it answers. */
     public void start() throws IOException {
         broker = JavaProcess.start("kafka.Kafka", List.of(dir.resolve("server.properties").toString()), Map.of(),
@@ -84,9 +120,12 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         if (broker != null) {
             broker.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 
