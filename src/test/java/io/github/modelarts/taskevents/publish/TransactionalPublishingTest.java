@@ -183,6 +183,11 @@ class TransactionalPublishingTest {
             public void transactionsFailing(String cause) {
                 heard.add("transactions failing");
             }
+
+            @Override
+            public void standingBy() {
+                heard.add("standing by");
+            }
         };
     }
 
