@@ -28,8 +28,8 @@ class KillLoopTest {
     private static final String DS = "ds-kill";
     private static final int KILLS = 20;
     private static final Duration OUTAGE = Duration.ofSeconds(40);
-    /** The kill after which Kafka goes away. */
-    private static final int OUTAGE_AFTER = 8;
+    /** The kill with which Kafka goes away, for {@link #OUTAGE}; the kills go on meanwhile. */
+    private static final int OUTAGE_AFTER = 6;
     private static final Set<String> TERMINAL = Set.of("modelarts.task.succeeded", "modelarts.task.failed");
 
     @Test
@@ -47,18 +47,35 @@ class KillLoopTest {
                 pipeline.simulator().putTask(DS, task(name(i), 1, "ModelArts.4902"));
             }
             try (TopicReader reader = pipeline.reader()) {
+                Long awaySince = null;
                 for (int kill = 0; kill < KILLS; kill++) {
                     endTask(pipeline, kill);
                     if (kill == OUTAGE_AFTER) {
-                        killedWhileKafkaIsAway(pipeline, kafka, kill);
-                        continue;
+                        kafka.kill();
+                        awaySince = System.nanoTime();
                     }
                     int ended = kill + 1;
                     try (JavaProcess app = start(pipeline, kill)) {
-                        // killed once the task just ended is on Kafka: likely between a commit and its outbox mark
-                        await().atMost(Duration.ofSeconds(90)).until(() -> terminal(reader).size() >= ended);
+                        if (awaySince != null) {
+                            // killed once it has recorded and found Kafka away
+                            await().atMost(Duration.ofSeconds(90))
+                                    .until(() -> app.output().contains("Kafka takes no transaction now"));
+                        } else {
+                            // killed once the task just ended is on Kafka: likely between a commit and its mark
+                            await().atMost(Duration.ofSeconds(90)).until(() -> terminal(reader).size() >= ended);
+                        }
                         app.kill();
                     }
+                    if (awaySince != null && outageOver(awaySince)) {
+                        kafka.start();
+                        awaySince = null;
+                    }
+                }
+                if (awaySince != null) {
+                    // the kills came faster than the outage lasts: it ends all the same
+                    Long since = awaySince;
+                    await().atMost(OUTAGE).until(() -> outageOver(since));
+                    kafka.start();
                 }
                 try (JavaProcess app = start(pipeline, KILLS)) {
                     await().atMost(Duration.ofSeconds(90)).until(() -> terminal(reader).size() == KILLS);
@@ -80,19 +97,8 @@ class KillLoopTest {
         }
     }
 
-    /** Kill after kill while Kafka is away, for {@link #OUTAGE}; the last one is the {@code kill}th. */
-    private static void killedWhileKafkaIsAway(Pipeline pipeline, KafkaProcess kafka, int kill) throws Exception {
-        kafka.kill();
-        long away = System.nanoTime();
-        int round = 0;
-        do {
-            try (JavaProcess app = start(pipeline, kill * 100 + round++)) {
-                await().atMost(Duration.ofSeconds(90))
-                        .until(() -> app.output().contains("Kafka takes no transaction now"));
-                app.kill();
-            }
-        } while (Duration.ofNanos(System.nanoTime() - away).compareTo(OUTAGE) < 0);
-        kafka.start();
+    private static boolean outageOver(long awaySince) {
+        return Duration.ofNanos(System.nanoTime() - awaySince).compareTo(OUTAGE) >= 0;
     }
 
     private static void endTask(Pipeline pipeline, int i) {
