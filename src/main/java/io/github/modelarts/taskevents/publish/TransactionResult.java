@@ -13,17 +13,18 @@ import java.util.Map;
  *                  abort Kafka did not confirm): the producer is closed, and nothing was committed that a new one would
  *                  not find in the {@link CommitLog}; null otherwise
  */
+// the factories are named apart from the accessors: the route's simple expressions call committed() by name
 public record TransactionResult(List<OutboxRecord> committed, Map<OutboxRecord, Throwable> refused, Exception failure) {
 
-    static TransactionResult committed(List<OutboxRecord> records) {
+    static TransactionResult ofCommit(List<OutboxRecord> records) {
         return new TransactionResult(records, Map.of(), null);
     }
 
-    static TransactionResult aborted(Map<OutboxRecord, Throwable> refused) {
+    static TransactionResult ofRefusals(Map<OutboxRecord, Throwable> refused) {
         return new TransactionResult(List.of(), refused, null);
     }
 
-    static TransactionResult failed(Exception failure) {
+    static TransactionResult ofFailure(Exception failure) {
         return new TransactionResult(List.of(), Map.of(), failure);
     }
 }

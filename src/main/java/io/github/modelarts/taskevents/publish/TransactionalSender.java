@@ -104,14 +104,14 @@ public final class TransactionalSender implements AutoCloseable {
             close();
             return new TransactionResult(List.of(), refused, e);
         }
-        return refused.isEmpty() ? fail(stopped) : TransactionResult.aborted(refused);
+        return refused.isEmpty() ? fail(stopped) : TransactionResult.ofRefusals(refused);
     }
 
     private TransactionResult commit(List<OutboxRecord> records, Future<RecordMetadata> logged) {
         try {
             logged.get();
             producer.commitTransaction();
-            return TransactionResult.committed(records);
+            return TransactionResult.ofCommit(records);
         } catch (ExecutionException e) {
             return fail(new KafkaException("Kafka refused the record of the transaction on " + commitLog.topic(),
                     e.getCause()));
@@ -146,7 +146,7 @@ public final class TransactionalSender implements AutoCloseable {
     /** The transaction itself failed: the producer is closed, and the next {@link #open} starts from the log. */
     private TransactionResult fail(Exception failure) {
         close();
-        return TransactionResult.failed(failure);
+        return TransactionResult.ofFailure(failure);
     }
 
     @Override
