@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * keys are not held back.
  */
 final class HeldKeys {
-    // the split continues on camel-kafka's callback threads, one record after the other
+    // read by the readiness check's thread too
     private final Map<String, Pause> pauses = new ConcurrentHashMap<>();
 
     /** Holds {@code key} for a pause longer than its last; true when it was not held before. */

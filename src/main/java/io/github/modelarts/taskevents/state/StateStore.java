@@ -98,24 +98,24 @@ public final class StateStore {
 
     /** Saves the task's memory and, when given, appends its event to the outbox; both or neither. */
     public void record(TaskRef ref, TaskMemory memory, Optional<TaskEvent> event) {
-        inTransaction("Cannot record state of " + ref, c -> {
-            saveTask(c, ref, memory);
-            if (event.isPresent()) {
-                appendToOutbox(c, event.get());
-            }
-        });
+        inTransaction("Cannot record state of " + ref, c -> write(c, ref, memory, event));
     }
 
     /** Several tasks' {@link #record}s in one transaction: all of them or, on any failure, none. */
     void recordAll(List<GroupCommit.Pending> writes) {
         inTransaction("Cannot record the state of " + writes.size() + " tasks", c -> {
-            for (GroupCommit.Pending write : writes) {
-                saveTask(c, write.ref(), write.memory());
-                if (write.event().isPresent()) {
-                    appendToOutbox(c, write.event().get());
-                }
+            for (GroupCommit.Pending pending : writes) {
+                write(c, pending.ref(), pending.memory(), pending.event());
             }
         });
+    }
+
+    private static void write(Connection c, TaskRef ref, TaskMemory memory, Optional<TaskEvent> event)
+            throws SQLException {
+        saveTask(c, ref, memory);
+        if (event.isPresent()) {
+            appendToOutbox(c, event.get());
+        }
     }
 
     /** Appends an event that changes no task's state: a failed list call, a malformed watch request. */

@@ -8,7 +8,6 @@ import io.github.modelarts.taskevents.testsupport.TaskGetLog;
 import io.github.modelarts.taskevents.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -52,11 +51,11 @@ class ClusterFailoverTest {
              TopicReader reader = pipeline.reader()) {
             ClusterEvents.putRunning(pipeline.simulator(), tasks);
             String jdbcUrl = SharedPostgres.newDatabase();
-            String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+            String cluster = ClusterNode.newClusterName();
             try (ClusterNode first = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-1");
                  ClusterNode second = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-2")) {
                 List<ClusterNode> nodes = List.of(first, second);
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nodes.stream().allMatch(ClusterNode::ready));
+                ClusterNode.awaitReady(nodes);
                 ClusterEvents.end(pipeline.simulator(), endBefore);
                 ClusterEvents.awaitTerminal(reader, endBefore);
                 ClusterNode running = Awaitility.await().atMost(Duration.ofSeconds(10))

@@ -9,9 +9,12 @@ import io.github.modelarts.taskevents.testsupport.SharedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** One node of a test cluster: the application in a JVM of its own, on the pipeline's simulator, Kafka and topics. */
 final class ClusterNode implements AutoCloseable {
@@ -32,6 +35,16 @@ final class ClusterNode implements AutoCloseable {
     /** The pipeline's settings with cluster mode on {@code jdbcUrl}, named {@code cluster}. */
     static ClusterNode start(Pipeline pipeline, String cluster, String jdbcUrl, String id) throws IOException {
         return start(pipeline, cluster, jdbcUrl, id, Map.of());
+    }
+
+    /** A cluster name no other test uses: its Quartz scheduler and transactional id are its own. */
+    static String newClusterName() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Until every node is ready, as a Kubernetes probe sees it; JVMs start slowly beside other cluster tests. */
+    static void awaitReady(List<ClusterNode> nodes) {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> nodes.stream().allMatch(ClusterNode::ready));
     }
 
     /** As above, with {@code overrides} (environment variables) over the pipeline's, e.g. a Kafka of its own. */

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,12 +37,12 @@ class ClusterPollingTest {
              TopicReader reader = pipeline.reader()) {
             ClusterEvents.putRunning(pipeline.simulator(), tasks);
             String jdbcUrl = SharedPostgres.newDatabase();
-            String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+            String cluster = ClusterNode.newClusterName();
             try (ClusterNode first = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-1");
                  ClusterNode second = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-2");
                  ClusterNode third = ClusterNode.start(pipeline, cluster, jdbcUrl, "node-3")) {
                 List<ClusterNode> nodes = List.of(first, second, third);
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> nodes.stream().allMatch(ClusterNode::ready));
+                ClusterNode.awaitReady(nodes);
                 long allReady = System.currentTimeMillis();
                 // two cycles with every node up, whichever runs them
                 Awaitility.await().atMost(Duration.ofSeconds(20))

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -60,15 +59,14 @@ class KafkaCutOffTest {
                  TopicReader reader = pipeline.reader()) {
                 ClusterEvents.putRunning(pipeline.simulator(), tasks);
                 String jdbcUrl = SharedPostgres.newDatabase();
-                String cluster = "it-" + UUID.randomUUID().toString().substring(0, 8);
+                String cluster = ClusterNode.newClusterName();
                 try (ClusterNode first = start(pipeline, cluster, jdbcUrl, kafka, cutOffNodeFirst);
                      ClusterNode second = startOnceRunning(first, pipeline, cluster, jdbcUrl, kafka,
                              !cutOffNodeFirst)) {
                     ClusterNode cutOff = cutOffNodeFirst ? first : second;
                     ClusterNode direct = cutOffNodeFirst ? second : first;
                     List<ClusterNode> nodes = List.of(cutOff, direct);
-                    Awaitility.await().atMost(Duration.ofSeconds(60))
-                            .until(() -> nodes.stream().allMatch(ClusterNode::ready));
+                    ClusterNode.awaitReady(nodes);
                     ClusterEvents.end(pipeline.simulator(), endBefore);
                     ClusterEvents.awaitTerminal(reader, endBefore);
                     Awaitility.await().atMost(Duration.ofSeconds(10))
