@@ -13,7 +13,9 @@ import io.github.modelarts.taskevents.config.SettingsSource;
 import io.github.modelarts.taskevents.discover.DiscoverySchedule;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.UnpublishableEvents;
+import io.github.modelarts.taskevents.fetch.ApiPaths;
 import io.github.modelarts.taskevents.fetch.FetchResults;
+import io.github.modelarts.taskevents.fetch.ModelArtsHeaders;
 import io.github.modelarts.taskevents.fetch.HttpTransport;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
 import io.github.modelarts.taskevents.fetch.RequestSigning;
@@ -108,6 +110,8 @@ public final class Application implements AutoCloseable {
         main.bind("modelArtsHttp", iamHttp.forModelArts(new RequestPacer(settings.http().maxRequestsPerSecond()),
                 new RequestSigning(authenticator), observability.requests()));
         main.bind("fetchResults", new FetchResults(settings.http(), authenticator, clock));
+        main.bind("apiPaths", new ApiPaths(settings.projectId()));
+        main.bind("modelArtsHeaders", new ModelArtsHeaders());
         main.bind("countRetry", new FetchResults.CountRetry());
         main.bind("taskJson", TaskJson.MAPPER);
 

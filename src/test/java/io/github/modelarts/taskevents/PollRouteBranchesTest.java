@@ -10,7 +10,6 @@ import io.github.modelarts.taskevents.config.Settings;
 import io.github.modelarts.taskevents.event.EventFactory;
 import io.github.modelarts.taskevents.event.TaskEvent;
 import io.github.modelarts.taskevents.observe.PollMonitor;
-import io.github.modelarts.taskevents.schedule.CycleDeadline;
 import io.github.modelarts.taskevents.simulator.Fault;
 import io.github.modelarts.taskevents.simulator.ModelArtsSimulator;
 import io.github.modelarts.taskevents.task.TaskMemory;
@@ -101,7 +100,6 @@ class PollRouteBranchesTest extends FetchRouteSupport {
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
         super.bindToRegistry(registry);
-        registry.bind("cycleDeadline", new CycleDeadline(Duration.ZERO, Clock.systemUTC()));
         registry.bind("statusChanges", new StatusChanges(ref -> memory.getOrDefault(ref, TaskMemory.NEW),
                 Duration.ZERO));
         registry.bind("failureStreaks", new FailureStreaks(1, ref -> memory.getOrDefault(ref, TaskMemory.NEW)));

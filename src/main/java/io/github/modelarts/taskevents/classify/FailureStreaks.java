@@ -6,7 +6,7 @@ import io.github.modelarts.taskevents.task.TaskMemory;
 import io.github.modelarts.taskevents.task.TaskRef;
 import java.time.Instant;
 import java.util.function.Function;
-import org.apache.camel.Variable;
+import org.apache.camel.Exchange;
 
 /**
  * Counts failed polls per task: a transient failure (timeout, 5xx, throttling) is reported once
@@ -22,9 +22,17 @@ public final class FailureStreaks {
         this.memory = memory;
     }
 
-    /** A route step: the failure in the variable {@code fetched}, for the task in the variable {@code task}. */
-    public FailureStreak compare(@Variable("task") TaskRef ref, @Variable(FetchResult.VARIABLE) FetchResult fetched) {
-        return compare(ref, fetched.failure(), fetched.observedAt(), memory.apply(ref));
+    /**
+     * A route step: the failure in the variable {@code fetched}, for the task in the variable {@code task}. Leaves
+     * the variable {@code change} and, for the route's choice, {@code reported} and {@code taskGone}.
+     */
+    public void classify(Exchange exchange) {
+        TaskRef ref = exchange.getVariable("task", TaskRef.class);
+        FetchResult fetched = exchange.getVariable(FetchResult.VARIABLE, FetchResult.class);
+        FailureStreak streak = compare(ref, fetched.failure(), fetched.observedAt(), memory.apply(ref));
+        exchange.setVariable(TaskChange.VARIABLE, streak);
+        exchange.setVariable("reported", streak.reported());
+        exchange.setVariable("taskGone", streak.taskGone());
     }
 
     public FailureStreak compare(TaskRef ref, PollFailure failure, Instant observedAt, TaskMemory before) {

@@ -9,8 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
-import org.apache.camel.Body;
-import org.apache.camel.Variable;
+import org.apache.camel.Exchange;
 
 /** The change detection of routes/poll-tasks.camel.yaml: what an answer changes against the task's memory. */
 public final class StatusChanges {
@@ -23,10 +22,21 @@ public final class StatusChanges {
         this.stallAfter = stallAfter;
     }
 
-    /** A route step: the task in the body, as answered for the task in the variable {@code task}. */
-    public StatusChange compare(@Body TaskDetail task, @Variable("task") TaskRef ref,
-                                @Variable(FetchResult.VARIABLE) FetchResult fetched) {
-        return compare(ref, task, fetched.observedAt(), memory.apply(ref), stallAfter);
+    /**
+     * A route step: the task in the body, as answered for the task in the variable {@code task}. Leaves the
+     * variable {@code change} for the stages after it and, for the route's choice, plain values beside it:
+     * {@code status} (the answer's), {@code statusChanged}, {@code changed} and {@code stalled}.
+     */
+    public void classify(Exchange exchange) {
+        TaskDetail task = exchange.getMessage().getBody(TaskDetail.class);
+        TaskRef ref = exchange.getVariable("task", TaskRef.class);
+        FetchResult fetched = exchange.getVariable(FetchResult.VARIABLE, FetchResult.class);
+        StatusChange change = compare(ref, task, fetched.observedAt(), memory.apply(ref), stallAfter);
+        exchange.setVariable(TaskChange.VARIABLE, change);
+        exchange.setVariable("status", task.status());
+        exchange.setVariable("statusChanged", change.statusChanged());
+        exchange.setVariable("changed", change.changed());
+        exchange.setVariable("stalled", change.stalled());
     }
 
     public static StatusChange compare(TaskRef ref, TaskDetail task, Instant observedAt, TaskMemory before,

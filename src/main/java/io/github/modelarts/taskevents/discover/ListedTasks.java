@@ -2,6 +2,7 @@ package io.github.modelarts.taskevents.discover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.modelarts.taskevents.config.SettingsReader;
+import io.github.modelarts.taskevents.fetch.FetchResult;
 import io.github.modelarts.taskevents.read.ListPage;
 import io.github.modelarts.taskevents.read.ListedTask;
 import io.github.modelarts.taskevents.read.ListedTaskReader;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +71,17 @@ public final class ListedTasks {
             }
         });
         return seen;
+    }
+
+    /**
+     * A route step: the listed task in the body becomes what an answered GET leaves, the variables {@code task} and
+     * {@code fetched} and the task as the body, without simple's OGNL (a bean invocation per task).
+     */
+    public void asAnswer(Exchange exchange) {
+        ListedTask listed = exchange.getMessage().getBody(ListedTask.class);
+        exchange.setVariable("task", listed.ref());
+        exchange.setVariable(FetchResult.VARIABLE, listed.fetched());
+        exchange.getMessage().setBody(listed.task());
     }
 
     /** Tasks a full watch list refuses are reported, and tried again at the next listing. */

@@ -11,6 +11,11 @@ public record FetchResult(PollFailure failure, int attempts, Instant observedAt)
 
     /** The exchange variable the fetch routes leave this in. */
     public static final String VARIABLE = "fetched";
+    /**
+     * The exchange variable that holds the failure's reason alone ({@code not-found}, {@code timeout}, ...), null
+     * for a usable answer: the routes branch on a plain value, as simple's OGNL costs a bean invocation per poll.
+     */
+    public static final String REASON_VARIABLE = "failure";
 
     public boolean answered() {
         return failure == null;

@@ -58,15 +58,15 @@ public final class FetchResults {
             failure = PollFailure.malformed(200, PollFailure.excerpt(body));
         }
         message.setBody(body);
-        exchange.setVariable(FetchResult.VARIABLE, new FetchResult(failure, attempts(exchange), clock.instant()));
+        leave(exchange, new FetchResult(failure, attempts(exchange), clock.instant()));
     }
 
     /** A 200 whose JSON does not fit the model: {@code unmarshal} failed on it. */
     public void unreadable(Exchange exchange) {
         FetchResult fetched = exchange.getVariable(FetchResult.VARIABLE, FetchResult.class);
         byte[] body = bytes(exchange.getMessage().getBody(byte[].class));
-        exchange.setVariable(FetchResult.VARIABLE, new FetchResult(
-                PollFailure.malformed(200, PollFailure.excerpt(body)), fetched.attempts(), fetched.observedAt()));
+        leave(exchange, new FetchResult(PollFailure.malformed(200, PollFailure.excerpt(body)), fetched.attempts(),
+                fetched.observedAt()));
     }
 
     /** The error handler's last word on a request that failed: the error answer, or why none came. */
@@ -86,7 +86,7 @@ public final class FetchResults {
             failure = new PollFailure("connection-error", null, null, cause.getClass().getSimpleName(), null, true);
         }
         exchange.getMessage().setBody(NO_BODY);
-        exchange.setVariable(FetchResult.VARIABLE, new FetchResult(failure, attempts(exchange), clock.instant()));
+        leave(exchange, new FetchResult(failure, attempts(exchange), clock.instant()));
     }
 
     /**
@@ -152,6 +152,11 @@ public final class FetchResults {
             }
         }
         return false;
+    }
+
+    private static void leave(Exchange exchange, FetchResult fetched) {
+        exchange.setVariable(FetchResult.VARIABLE, fetched);
+        exchange.setVariable(FetchResult.REASON_VARIABLE, fetched.answered() ? null : fetched.failure().reason());
     }
 
     private static int attempts(Exchange exchange) {

@@ -128,6 +128,10 @@ final class SideRun {
     private JavaProcess start(ModelArtsSimulator simulator, BenchTasks tasks) throws Exception {
         String heap = side == Side.ROUTE ? "-Xmx" + routeXmxMb() + "m" : "-Xmx256m";
         List<String> jvm = new ArrayList<>(List.of(heap, "-Xlog:gc:file=" + gcLog()));
+        if (side == Side.ROUTE) {
+            // as the container image runs it (pom.xml, jib's jvmFlags and environment)
+            jvm.add("-XX:+UseSerialGC");
+        }
         if (side == Side.ROUTE && Boolean.getBoolean("bench.jfr")) {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("route.jfr"));
         }
@@ -145,6 +149,7 @@ final class SideRun {
                     "BENCH_TOPIC", topicPrefix + "completed"), dir.resolve("baseline.log"));
         }
         return JavaProcess.start(jvm, App.class.getName(), List.of(), Map.ofEntries(
+                Map.entry("MALLOC_ARENA_MAX", "2"),
                 Map.entry("MODELARTS_ENDPOINT", simulator.baseUrl()),
                 Map.entry("MODELARTS_PROJECT_ID", BenchTasks.PROJECT),
                 scenario.source() == Scenario.Source.DISCOVERY

@@ -16,8 +16,13 @@ import io.github.modelarts.taskevents.testsupport.TopicReader.Received;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -104,7 +109,24 @@ class DurabilityTest {
             assertThat(reader.all()).extracting(Received::key).containsExactly("unsent", "new");
             assertThat(pipeline.application().store().backlog()).isZero();
             assertThat(pipeline.application().store().parked()).isZero();
+            // H2 took TEXT as a CLOB: the events are now kept in their rows
+            try (Connection c = connect(pipeline)) {
+                assertThat(columnTypes(c, "outbox", "headers", "payload")).containsOnly(Types.VARCHAR);
+            }
         }
+    }
+
+    private static List<Integer> columnTypes(Connection c, String table, String... columns) throws SQLException {
+        List<Integer> types = new ArrayList<>();
+        boolean upper = c.getMetaData().storesUpperCaseIdentifiers();
+        for (String column : columns) {
+            try (ResultSet found = c.getMetaData().getColumns(null, c.getSchema(),
+                    upper ? table.toUpperCase(Locale.ROOT) : table, upper ? column.toUpperCase(Locale.ROOT) : column)) {
+                assertThat(found.next()).as(column).isTrue();
+                types.add(found.getInt("DATA_TYPE"));
+            }
+        }
+        return types;
     }
 
     @Test

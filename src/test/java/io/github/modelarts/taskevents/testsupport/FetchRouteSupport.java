@@ -1,7 +1,9 @@
 package io.github.modelarts.taskevents.testsupport;
 
 import io.github.modelarts.taskevents.config.Settings;
+import io.github.modelarts.taskevents.fetch.ApiPaths;
 import io.github.modelarts.taskevents.fetch.FetchResults;
+import io.github.modelarts.taskevents.fetch.ModelArtsHeaders;
 import io.github.modelarts.taskevents.fetch.HttpTransport;
 import io.github.modelarts.taskevents.fetch.RequestListener;
 import io.github.modelarts.taskevents.fetch.RequestPacer;
@@ -58,6 +60,8 @@ public abstract class FetchRouteSupport extends CamelTestSupport {
                 .forModelArts(new RequestPacer(0), new RequestSigning(authenticator), RequestListener.NONE));
         registry.bind("fetchResults", new FetchResults(limits(), authenticator, Clock.systemUTC()));
         registry.bind("countRetry", new FetchResults.CountRetry());
+        registry.bind("apiPaths", new ApiPaths(projectId()));
+        registry.bind("modelArtsHeaders", new ModelArtsHeaders());
         registry.bind("taskJson", TaskJson.MAPPER);
     }
 
