@@ -35,9 +35,11 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         String url = state.jdbcUrl().isEmpty()
                 // WRITE_DELAY=0: a commit is on disk before we tell Kafka, so a kill -9 cannot forget an ack;
-                // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close it under Camel's graceful shutdown
+                // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close it under Camel's graceful shutdown;
+                // CACHE_SIZE (KB): half H2's default page cache in the heap, as the watch list lives in memory and
+                // what is read back is the outbox's pending tail
                 ? "jdbc:h2:file:" + state.dir().toAbsolutePath().resolve("state")
-                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=8192"
                 : state.jdbcUrl();
         config.setJdbcUrl(url);
         config.setUsername(state.jdbcUser().isEmpty() ? null : state.jdbcUser());

@@ -25,8 +25,11 @@ public record RunHistory(int sequence, Instant firstSeenAt, Instant lastChangeAt
      */
     RunHistory seen(boolean changed, Instant at) {
         Instant firstSeen = firstSeenAt == null ? at : firstSeenAt;
-        return changed || lastChangeAt == null ? new RunHistory(sequence, firstSeen, at, false)
-                : new RunHistory(sequence, firstSeen, lastChangeAt, stallReported);
+        if (changed || lastChangeAt == null) {
+            return new RunHistory(sequence, firstSeen, at, false);
+        }
+        // nothing new: this history itself, not an equal copy (see TaskMemory#seen)
+        return firstSeenAt == null ? new RunHistory(sequence, firstSeen, lastChangeAt, stallReported) : this;
     }
 
     RunHistory published(int eventSequence) {

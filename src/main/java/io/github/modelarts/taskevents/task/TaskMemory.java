@@ -51,8 +51,15 @@ public record TaskMemory(String run, Integer status, String code, boolean termin
                            Instant polledAt) {
         boolean changed = !Objects.equals(status, newStatus) || !Objects.equals(code, newCode)
                 || !Objects.equals(progress, newProgress);
-        return new TaskMemory(run, newStatus, newCode, isTerminal, name, newProgress, lastEventType, lastEventAt,
-                polledAt, 0, null, null, history.seen(changed, polledAt));
+        // what did not change is kept as the same objects: a memory outlives a cycle, so whatever it holds is
+        // promoted to the old generation, and copies parsed anew each poll filled it up for nothing
+        return new TaskMemory(run, same(status, newStatus), same(code, newCode), isTerminal, same(taskName, name),
+                same(progress, newProgress), lastEventType, lastEventAt, polledAt, 0, null, null,
+                history.seen(changed, polledAt));
+    }
+
+    private static <T> T same(T kept, T answered) {
+        return Objects.equals(kept, answered) ? kept : answered;
     }
 
     /** After a poll that failed for {@code reason}; {@code reported} is the streak's published reason. */

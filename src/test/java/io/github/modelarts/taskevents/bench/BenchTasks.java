@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 
 /**
  * The watched tasks of one run. All are running at first; every {@code flipEvery}-th task is later given a
- * timeline that makes it succeed at a time the benchmark knows, the rest keep running and so are polled
- * every cycle.
+ * timeline that makes it succeed at a time the benchmark knows, as is every {@code flipEvery}-th from the middle
+ * during the warm-up; the rest keep running and so are polled every cycle.
  */
 final class BenchTasks {
     static final String PROJECT = "bench-project";
@@ -28,6 +28,7 @@ final class BenchTasks {
     private final int datasets;
     private final List<TaskRef> all;
     private final List<TaskRef> flipping;
+    private final List<TaskRef> warmUpFlipping;
     private final Map<String, Long> flipNanos = new ConcurrentHashMap<>();
 
     BenchTasks(int count, int flipEvery, int datasets) {
@@ -37,6 +38,8 @@ final class BenchTasks {
         this.all = IntStream.range(0, count)
                 .mapToObj(i -> new TaskRef("d" + i % datasets, String.format("t%05d", i))).toList();
         this.flipping = IntStream.range(0, count).filter(i -> i % flipEvery == 0).mapToObj(all::get).toList();
+        this.warmUpFlipping = IntStream.range(0, count).filter(i -> i % flipEvery == flipEvery / 2)
+                .mapToObj(all::get).toList();
     }
 
     List<TaskRef> all() {
@@ -64,7 +67,7 @@ final class BenchTasks {
     }
 
     private boolean steady(int index) {
-        return index % flipEvery != 0;
+        return index % flipEvery != 0 && index % flipEvery != flipEvery / 2;
     }
 
     /** The {@code MODELARTS_TASKS} value. */
@@ -84,9 +87,22 @@ final class BenchTasks {
 
     /** From now, the flipping tasks succeed one after another, evenly spread over {@code spreadMs}. */
     void scheduleFlips(ModelArtsSimulator simulator, long spreadMs) {
-        for (int i = 0; i < flipping.size(); i++) {
-            TaskRef ref = flipping.get(i);
-            long afterMs = spreadMs * (2L * i + 1) / (2L * flipping.size());
+        schedule(simulator, flipping, spreadMs, flipNanos);
+    }
+
+    /**
+     * From now, the warm-up's share succeeds, spread over {@code spreadMs}: so that the side has run (and its JIT
+     * compiled) the way of a completion before the window, as it has run the way of a poll.
+     */
+    void scheduleWarmUpFlips(ModelArtsSimulator simulator, long spreadMs) {
+        schedule(simulator, warmUpFlipping, spreadMs, new ConcurrentHashMap<>());
+    }
+
+    private static void schedule(ModelArtsSimulator simulator, List<TaskRef> tasks, long spreadMs,
+                                 Map<String, Long> flipNanos) {
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskRef ref = tasks.get(i);
+            long afterMs = spreadMs * (2L * i + 1) / (2L * tasks.size());
             long putAt = System.nanoTime();
             simulator.putTimeline(ref.datasetId(), TaskType.AUTO_LABEL, TaskBodies.task(ref.taskId(), 1, RUNNING_CODE),
                     List.of(new Step(afterMs, SUCCEEDED)));
