@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 
 /**
  * The watched tasks of one run. All are running at first; every {@code flipEvery}-th task is later given a
- * timeline that makes it succeed at a time the benchmark knows, as is every {@code flipEvery}-th from the middle
- * during the warm-up; the rest keep running and so are polled every cycle.
+ * timeline that makes it succeed at a time the benchmark knows, the rest keep running and so are polled every
+ * cycle. During the warm-up, every {@code flipEvery}-th from the middle moves on to another running code.
  */
 final class BenchTasks {
     static final String PROJECT = "bench-project";
@@ -23,6 +23,8 @@ final class BenchTasks {
     private static final String RUNNING_CODE = "ModelArts.4902";
     private static final Map<String, Object> SUCCEEDED = Map.of("status", 3, "code", "ModelArts.4996",
             "progress", 100.0);
+    private static final Map<String, Object> RUNNING_ON = Map.of("status", 1, "code", "ModelArts.4904",
+            "progress", 50.0);
 
     private final int flipEvery;
     private final int datasets;
@@ -67,7 +69,7 @@ final class BenchTasks {
     }
 
     private boolean steady(int index) {
-        return index % flipEvery != 0 && index % flipEvery != flipEvery / 2;
+        return index % flipEvery != 0;
     }
 
     /** The {@code MODELARTS_TASKS} value. */
@@ -87,25 +89,26 @@ final class BenchTasks {
 
     /** From now, the flipping tasks succeed one after another, evenly spread over {@code spreadMs}. */
     void scheduleFlips(ModelArtsSimulator simulator, long spreadMs) {
-        schedule(simulator, flipping, spreadMs, flipNanos);
+        schedule(simulator, flipping, SUCCEEDED, spreadMs, flipNanos);
     }
 
     /**
-     * From now, the warm-up's share succeeds, spread over {@code spreadMs}: so that the side has run (and its JIT
-     * compiled) the way of a completion before the window, as it has run the way of a poll.
+     * From now, the warm-up's share moves on to another running code, spread over {@code spreadMs}: so that a side
+     * has recorded and sent events (and its JIT compiled that way) before the window, as it has polled. They stay
+     * running, so both sides poll them every cycle, as before.
      */
-    void scheduleWarmUpFlips(ModelArtsSimulator simulator, long spreadMs) {
-        schedule(simulator, warmUpFlipping, spreadMs, new ConcurrentHashMap<>());
+    void scheduleWarmUpChanges(ModelArtsSimulator simulator, long spreadMs) {
+        schedule(simulator, warmUpFlipping, RUNNING_ON, spreadMs, new ConcurrentHashMap<>());
     }
 
-    private static void schedule(ModelArtsSimulator simulator, List<TaskRef> tasks, long spreadMs,
-                                 Map<String, Long> flipNanos) {
+    private static void schedule(ModelArtsSimulator simulator, List<TaskRef> tasks, Map<String, Object> change,
+                                 long spreadMs, Map<String, Long> flipNanos) {
         for (int i = 0; i < tasks.size(); i++) {
             TaskRef ref = tasks.get(i);
             long afterMs = spreadMs * (2L * i + 1) / (2L * tasks.size());
             long putAt = System.nanoTime();
             simulator.putTimeline(ref.datasetId(), TaskType.AUTO_LABEL, TaskBodies.task(ref.taskId(), 1, RUNNING_CODE),
-                    List.of(new Step(afterMs, SUCCEEDED)));
+                    List.of(new Step(afterMs, change)));
             flipNanos.put(ref.taskId(), putAt + afterMs * 1_000_000);
         }
     }

@@ -8,13 +8,13 @@ import java.util.Arrays;
  * {@code firstStartMillis} from its first request until the last of those events was read back (-1 for the
  * baseline, which sends none); {@code loadAverage} is the machine's one-minute load average when the window
  * ended. {@code windowMillis}, {@code reads} (steady tasks read), {@code listRequests}, {@code windowCycles},
- * {@code cpuSeconds} and {@code gcPauseMillis} cover the whole window, from the end of the warm-up until the
- * last detection.
+ * {@code cpuSeconds} (of it {@code compilerCpuSeconds} in the JIT's threads) and {@code gcPauseMillis} cover the
+ * whole window, from the end of the warm-up until the last detection.
  */
 record Measurement(long polls, long busyMillis, long[] cycleMillis, long[] detectionMillis, int flips,
                    long httpRequests, double peakRssMb, ProcessFigures.Heap heap, double cpuSeconds,
                    long warmUpMillis, double loadAverage, long windowMillis, long reads, long listRequests,
-                   int windowCycles, double gcPauseMillis, long firstStartMillis) {
+                   int windowCycles, double gcPauseMillis, long firstStartMillis, double compilerCpuSeconds) {
 
     /** Polls per second while a cycle runs: the polls of the measured cycles over the time they took. */
     double pollsPerSecond() {
@@ -24,6 +24,11 @@ record Measurement(long polls, long busyMillis, long[] cycleMillis, long[] detec
     /** Processor time per steady task read, in microseconds. */
     double cpuMicrosPerPoll() {
         return reads == 0 ? 0 : cpuSeconds * 1e6 / reads;
+    }
+
+    /** As {@link #cpuMicrosPerPoll}, without the JIT compiler threads' time: what the compiled code costs. */
+    double cpuMicrosPerPollWithoutJit() {
+        return reads == 0 ? 0 : (cpuSeconds - compilerCpuSeconds) * 1e6 / reads;
     }
 
     /** The share of the window the JVM spent in GC pauses, in percent. */

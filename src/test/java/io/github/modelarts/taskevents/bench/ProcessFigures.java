@@ -1,7 +1,9 @@
 package io.github.modelarts.taskevents.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +13,7 @@ final class ProcessFigures {
     /** Kernel clock ticks per second of utime and stime; 100 on every Linux this runs on (USER_HZ). */
     private static final double TICKS_PER_SECOND = 100.0;
     private static final Pattern PAUSE_MILLIS = Pattern.compile("Pause .* (\\d+(?:\\.\\d+)?)ms$");
+    private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre");
     private static final Pattern HEAP_AROUND_GC = Pattern.compile("(\\d+)M->(\\d+)M\\(\\d+M\\)");
 
     private ProcessFigures() {
@@ -28,9 +31,33 @@ final class ProcessFigures {
 
     /** Processor time used so far, user plus system, in seconds. */
     static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return cpuSecondsIn(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /**
+     * Processor time the JVM's JIT compiler threads ({@code C1 CompilerThread0}, {@code C2 CompilerThread0}, ...)
+     * used so far, in seconds: a side's compiling, not its polling.
+     */
+    static double compilerCpuSeconds(long pid) throws IOException {
+        double seconds = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads) {
+                try {
+                    if (COMPILER_THREAD.matcher(Files.readString(thread.resolve("comm")).strip()).lookingAt()) {
+                        seconds += cpuSecondsIn(thread.resolve("stat"));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // the thread ended between the listing and the read: its time is no longer counted anywhere
+                }
+            }
+        }
+        return seconds;
+    }
+
+    private static double cpuSecondsIn(Path stat) throws IOException {
+        String line = Files.readString(stat);
         // the command name in field 2 may hold spaces; count fields from after its closing parenthesis
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 

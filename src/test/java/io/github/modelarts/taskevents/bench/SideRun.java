@@ -61,16 +61,17 @@ final class SideRun {
                 }
                 // the route's first cycles overrun the interval; measure once it is back on its schedule
                 await(WARM_UP_LIMIT, process, () -> log.onSchedule(scenario.intervalMs() * 1_000_000));
-                // both sides poll some cycles more before the window, with tasks ending as in it, so that the window
-                // measures the code the JIT has compiled rather than the compiling: a poller runs for days, and its
-                // first minutes are the first start's. Without, the route's compiler threads took a third of its
-                // processor time in the window, compiling the way of a completion the window first asked for
+                // both sides poll some cycles more before the window, with tasks changing as in it, so that the
+                // window measures the code the JIT has compiled rather than the compiling: a poller runs for days,
+                // and its first minutes are the first start's. Without, the route's compiler threads took a third
+                // of its processor time in the window, compiling the way of an event the window first asked for
                 int warmedUpAt = log.completedCycles() + warmUpCycles();
-                tasks.scheduleWarmUpFlips(simulator, Math.max(1, warmUpCycles() - 2) * scenario.intervalMs());
+                tasks.scheduleWarmUpChanges(simulator, Math.max(1, warmUpCycles() - 2) * scenario.intervalMs());
                 await(WARM_UP_LIMIT, process, () -> log.completedCycles() >= warmedUpAt);
                 long windowStart = System.nanoTime();
                 long warmUpMillis = (windowStart - startedAt) / 1_000_000;
                 double cpuBefore = ProcessFigures.cpuSeconds(process.pid());
+                double compilerCpuBefore = ProcessFigures.compilerCpuSeconds(process.pid());
                 double gcBefore = ProcessFigures.gcPauseMillis(gcLog());
                 long requestsBefore = log.requests();
                 long readsBefore = log.reads();
@@ -90,7 +91,8 @@ final class SideRun {
                         log.completedCycles() - cyclesBefore,
                         // over the last minute, about the window: other work on the machine slows either side
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                        ProcessFigures.peakRssMb(process.pid()), warmUpMillis, firstStartMillis);
+                        ProcessFigures.peakRssMb(process.pid()), warmUpMillis, firstStartMillis,
+                        ProcessFigures.compilerCpuSeconds(process.pid()) - compilerCpuBefore);
                 process.stop();
                 return measure(log, log.firstCycleSince(windowStart), tasks, arrivals, figures);
             }
@@ -100,7 +102,7 @@ final class SideRun {
     /** What the window measured besides its cycles and detections. */
     private record Window(long millis, double cpuSeconds, double gcPauseMillis, long requests, long reads,
                           long listRequests, int cycles, double loadAverage, double rss, long warmUpMillis,
-                          long firstStartMillis) {
+                          long firstStartMillis, double compilerCpuSeconds) {
     }
 
     /** Whether this side reads the tasks from list pages: the route of a discovery scenario. */
@@ -129,16 +131,16 @@ final class SideRun {
         return new Measurement(polls, busyNanos / 1_000_000, cycles, detections,
                 tasks.flipping().size(), window.requests(), window.rss(), ProcessFigures.heap(gcLog()),
                 window.cpuSeconds(), window.warmUpMillis(), window.loadAverage(), window.millis(), window.reads(),
-                window.listRequests(), window.cycles(), window.gcPauseMillis(), window.firstStartMillis());
+                window.listRequests(), window.cycles(), window.gcPauseMillis(), window.firstStartMillis(),
+                window.compilerCpuSeconds());
     }
 
     private JavaProcess start(ModelArtsSimulator simulator, BenchTasks tasks) throws Exception {
         String heap = side == Side.ROUTE ? "-Xmx" + routeXmxMb() + "m" : "-Xmx256m";
         List<String> jvm = new ArrayList<>(List.of(heap, "-Xlog:gc:file=" + gcLog()));
         if (side == Side.ROUTE) {
-            // as the container image runs it (pom.xml, jib's jvmFlags and environment), whose heap starts at
-            // 1/64 of the memory limit: here it starts small too, and grows only as far as the route needs
-            jvm.addAll(List.of("-Xms16m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
+            // as the container image runs it (pom.xml, jib's jvmFlags and environment)
+            jvm.addAll(List.of("-Xms64m", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
         }
         if (side == Side.ROUTE && Boolean.getBoolean("bench.jfr")) {
             jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + dir.resolve("route.jfr"));
