@@ -34,6 +34,8 @@ public final class TransactionalSender implements AutoCloseable {
     private final CommitLog commitLog;
     private final Duration timeout;
     private KafkaProducer<String, String> producer;
+    /** Up to this outbox row, records go one per transaction (see {@link #send}); none before a first refusal. */
+    private long isolateThrough = -1;
 
     /**
      * {@code client} holds the connection's properties (servers, security) and the producer's timeouts;
@@ -75,10 +77,15 @@ public final class TransactionalSender implements AutoCloseable {
     }
 
     /**
-     * Sends {@code records} (oldest first) in one transaction. The first record Kafka refuses aborts it: what was
-     * sent before stays in the outbox for the next transaction, what would follow is not sent.
+     * Sends {@code batch} (oldest first) in one transaction. The first record Kafka refuses aborts it: what was
+     * sent before stays in the outbox for the next transaction, what would follow is not sent. Kafka fails every
+     * record still queued behind a refused one with that same refusal, so when a transaction of several records
+     * has more than one refused for good, none is blamed: its records are then sent one per transaction, where a
+     * refusal can only be the record's own.
      */
-    TransactionResult send(List<OutboxRecord> records) {
+    TransactionResult send(List<OutboxRecord> batch) {
+        List<OutboxRecord> records = !batch.isEmpty() && batch.get(0).seq() <= isolateThrough
+                ? batch.subList(0, 1) : batch;
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         Future<RecordMetadata> logged = null;
         KafkaException stopped = null;
@@ -103,6 +110,10 @@ public final class TransactionalSender implements AutoCloseable {
             // never committed, so Kafka aborts it in the end: the refusals stand
             close();
             return new TransactionResult(List.of(), refused, e);
+        }
+        if (refused.size() > 1 && refused.values().stream().anyMatch(e -> Refusals.forGood(e).isPresent())) {
+            isolateThrough = records.get(records.size() - 1).seq();
+            return TransactionResult.ofRefusals(Map.of());
         }
         return refused.isEmpty() ? fail(stopped) : TransactionResult.ofRefusals(refused);
     }
